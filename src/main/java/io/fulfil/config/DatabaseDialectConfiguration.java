@@ -1,0 +1,48 @@
+package io.fulfil.config;
+
+import com.zaxxer.hikari.HikariDataSource;
+import java.util.Map;
+import org.springframework.beans.factory.config.BeanPostProcessor;
+import org.springframework.boot.flyway.autoconfigure.FlywayConfigurationCustomizer;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+/**
+ * The few places where H2 and MySQL/MariaDB need different settings; everything else is shared.
+ */
+@Configuration(proxyBeanMethods = false)
+class DatabaseDialectConfiguration {
+
+    static boolean isMySql(String jdbcUrl) {
+        return jdbcUrl != null && (jdbcUrl.startsWith("jdbc:mysql:") || jdbcUrl.startsWith("jdbc:mariadb:"));
+    }
+
+    /** Migrations use ${timestamp} for the one column type the two databases spell differently. */
+    @Bean
+    FlywayConfigurationCustomizer timestampPlaceholder(org.springframework.core.env.Environment env) {
+        return configuration -> {
+            String url = env.getProperty("spring.datasource.url");
+            configuration.placeholders(Map.of("timestamp", isMySql(url) ? "DATETIME(3)" : "TIMESTAMP(3)"));
+        };
+    }
+
+    /**
+     * MySQL only runs JDBC batches as batches when asked: without rewriteBatchedStatements every
+     * row of a batch is a round trip. The setting means nothing to H2, so it is added for MySQL alone.
+     */
+    @Bean
+    static BeanPostProcessor mySqlBatchRewrite() {
+        return new BeanPostProcessor() {
+            @Override
+            public Object postProcessBeforeInitialization(Object bean, String beanName) {
+                if (bean instanceof HikariDataSource hikari && isMySql(hikari.getJdbcUrl())) {
+                    hikari.addDataSourceProperty("rewriteBatchedStatements", "true");
+                    hikari.addDataSourceProperty("cachePrepStmts", "true");
+                    hikari.addDataSourceProperty("useServerPrepStmts", "false");
+                    hikari.addDataSourceProperty("characterEncoding", "UTF-8");
+                }
+                return bean;
+            }
+        };
+    }
+}

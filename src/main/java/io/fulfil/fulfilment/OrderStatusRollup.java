@@ -1,0 +1,52 @@
+package io.fulfil.fulfilment;
+
+import java.util.Collection;
+
+/**
+ * Derives a split order's status from its fulfilment orders and backorders; after the first split
+ * the parent's status is never set from a single event (CONTRACT §2).
+ */
+public final class OrderStatusRollup {
+
+    private OrderStatusRollup() {
+    }
+
+    /**
+     * @param fulfilments statuses of the order's fulfilment orders (cancelled ones included)
+     * @param hasBackorder whether any quantity is still unallocated
+     */
+    public static OrderStatus derive(Collection<FulfilmentStatus> fulfilments, boolean hasBackorder) {
+        int live = 0;
+        int delivered = 0;
+        int shipped = 0;
+        for (FulfilmentStatus s : fulfilments) {
+            if (s == FulfilmentStatus.CANCELLED) {
+                continue;
+            }
+            live++;
+            if (s == FulfilmentStatus.DELIVERED) {
+                delivered++;
+            }
+            // RETURNED went out with a carrier; EXCEPTION keeps no rank and counts as not yet shipped
+            if (s.rank() >= FulfilmentStatus.SHIPPED.rank() || s == FulfilmentStatus.RETURNED) {
+                shipped++;
+            }
+        }
+        if (live == 0) {
+            return hasBackorder ? OrderStatus.BACKORDERED : OrderStatus.CANCELLED;
+        }
+        if (delivered == live && !hasBackorder) {
+            return OrderStatus.DELIVERED;
+        }
+        if (delivered > 0) {
+            return OrderStatus.PARTIALLY_DELIVERED;
+        }
+        if (shipped == live && !hasBackorder) {
+            return OrderStatus.SHIPPED;
+        }
+        if (shipped > 0) {
+            return OrderStatus.PARTIALLY_SHIPPED;
+        }
+        return hasBackorder ? OrderStatus.PARTIALLY_ALLOCATED : OrderStatus.ALLOCATED;
+    }
+}

@@ -1,0 +1,4 @@
+package io.fulfil.reference;
+
+public record Merchant(String code, String name, BackorderPolicy backorderPolicy) {
+}
