@@ -1,0 +1,47 @@
+package io.fulfil.cli;
+
+import io.fulfil.FulfilApplication;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.context.ConfigurableApplicationContext;
+
+/**
+ * Starts Spring (and with it the database and its migrations) only when a command needs it, so
+ * {@code --help} and usage errors answer at once.
+ */
+final class AppContext {
+
+    private static ConfigurableApplicationContext context;
+    private static final Map<String, Object> overrides = new LinkedHashMap<>();
+
+    private AppContext() {
+    }
+
+    /** Properties that win over the environment, set before the first {@link #bean} call (the demo's database). */
+    static void override(String key, Object value) {
+        if (context != null) {
+            throw new IllegalStateException("the application has already started");
+        }
+        overrides.put(key, value);
+    }
+
+    static <T> T bean(Class<T> type) {
+        if (context == null) {
+            SpringApplicationBuilder builder = new SpringApplicationBuilder(FulfilApplication.class)
+                    .logStartupInfo(false);
+            if (!overrides.isEmpty()) {
+                overrides.forEach((k, v) -> System.setProperty(k, String.valueOf(v)));
+            }
+            context = builder.run();
+        }
+        return context.getBean(type);
+    }
+
+    static void close() {
+        if (context != null) {
+            context.close();
+            context = null;
+        }
+    }
+}

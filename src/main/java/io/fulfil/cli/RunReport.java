@@ -1,0 +1,48 @@
+package io.fulfil.cli;
+
+import io.fulfil.ops.SplitSummary;
+import io.fulfil.split.job.SplitJobConfiguration;
+import io.fulfil.support.Heap;
+import java.time.Duration;
+import java.util.Locale;
+import java.util.stream.Collectors;
+import org.springframework.batch.core.BatchStatus;
+import org.springframework.batch.core.job.JobExecution;
+import org.springframework.batch.core.step.StepExecution;
+
+/** What an operator sees after a run: status, counts, rate, and on failure how to resume it. */
+final class RunReport {
+
+    private RunReport() {
+    }
+
+    static int print(JobExecution execution) {
+        long id = execution.getId();
+        Duration elapsed = execution.getStartTime() == null || execution.getEndTime() == null ? Duration.ZERO
+                : Duration.between(execution.getStartTime(), execution.getEndTime());
+        long written = execution.getStepExecutions().stream().mapToLong(StepExecution::getWriteCount).sum();
+        double seconds = Math.max(0.001, elapsed.toMillis() / 1000.0);
+        System.out.printf(Locale.ROOT, "%s: execution %d %s in %.1fs%n", execution.getJobInstance().getJobName(), id,
+                execution.getStatus(), seconds);
+        if (SplitJobConfiguration.JOB_NAME.equals(execution.getJobInstance().getJobName())) {
+            SplitSummary summary = AppContext.bean(SplitSummary.class);
+            System.out.printf(Locale.ROOT, "  orders processed %,d (%,.0f orders/s), orders allocated or held %,d%n",
+                    written, written / seconds, summary.ordersTouchedBy(id));
+            System.out.printf(Locale.ROOT, "  fulfilment orders created %,d, backorder lines open %,d%n",
+                    summary.fulfilmentOrdersCreatedBy(id), summary.backorderLines());
+            System.out.println("  orders by status: " + summary.ordersByStatus().entrySet().stream()
+                    .map(e -> e.getKey() + " " + e.getValue()).collect(Collectors.joining(", ")));
+        } else {
+            System.out.printf(Locale.ROOT, "  items written %,d%n", written);
+        }
+        System.out.printf(Locale.ROOT, "  peak heap %d MiB of %d MiB%n", Heap.peakUsedMiB(), Heap.maxMiB());
+        if (execution.getStatus() != BatchStatus.COMPLETED) {
+            String reason = execution.getExitStatus().getExitDescription();
+            reason = reason == null || reason.isBlank() ? execution.getStatus().toString() : reason.lines().findFirst().orElse("");
+            System.err.println("fulfil: " + execution.getJobInstance().getJobName() + " execution " + id + " "
+                    + execution.getStatus() + ": " + reason + "; after fixing the cause: fulfil restart " + id);
+            return 1;
+        }
+        return 0;
+    }
+}

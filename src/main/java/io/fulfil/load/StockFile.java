@@ -1,0 +1,143 @@
+package io.fulfil.load;
+
+import io.fulfil.support.csv.CsvCells;
+import io.fulfil.support.csv.CsvRow;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.regex.Pattern;
+import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
+import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
+import org.springframework.jdbc.core.namedparam.SqlParameterSource;
+
+/**
+ * {@code stock.csv} into {@code stock}: a count of what is on the shelf. It sets {@code on_hand} and
+ * the bin, and never touches {@code allocated}, which is the split's (new rows start at 0). A count
+ * below what is already allocated is an error: those units are promised to fulfilment orders.
+ */
+final class StockFile extends TableFile<StockFile.StockRow> {
+
+    /** ZONE-AISLE-BAY-LEVEL, e.g. {@code A-03-12-2}; the pick walk sorts on these parts. */
+    private static final Pattern LOCATION = Pattern.compile("[A-Z]+-\\d{2}-\\d{2}-\\d+");
+
+    record StockRow(String warehouseCode, String skuCode, int onHand, String locationCode) {
+    }
+
+    private final KnownKeys known;
+    private final NamedParameterJdbcTemplate jdbc;
+
+    StockFile(KnownKeys known, NamedParameterJdbcTemplate jdbc) {
+        super("stock.csv", List.of("warehouse_code", "sku_code", "on_hand", "location_code"));
+        this.known = known;
+        this.jdbc = jdbc;
+    }
+
+    @Override
+    StockRow parse(CsvRow row) {
+        String warehouseCode = row.text("warehouse_code", 32);
+        String skuCode = row.text("sku_code", 64);
+        Integer onHand = row.nonNegativeInt("on_hand");
+        String location = row.text("location_code", 32);
+        if (location != null && !LOCATION.matcher(location).matches()) {
+            row.reject("location_code", "not a bin ZONE-AISLE-BAY-LEVEL such as A-03-12-2: " + CsvCells.quote(location));
+        }
+        return row.hasErrors() ? null : new StockRow(warehouseCode, skuCode, onHand, location);
+    }
+
+    @Override
+    void check(List<Parsed<StockRow>> batch) {
+        Set<String> warehouses = known.existing("warehouse", "warehouse_code",
+                batch.stream().map(parsed -> parsed.value().warehouseCode()).distinct().toList());
+        Set<String> skus = known.existing("sku", "sku_code",
+                batch.stream().map(parsed -> parsed.value().skuCode()).distinct().toList());
+        Map<String, Integer> allocated = allocated(batch);
+        for (Parsed<StockRow> parsed : batch) {
+            StockRow stock = parsed.value();
+            if (!warehouses.contains(stock.warehouseCode())) {
+                parsed.row().reject("warehouse_code", "unknown warehouse '" + stock.warehouseCode() + "'");
+            }
+            if (!skus.contains(stock.skuCode())) {
+                parsed.row().reject("sku_code", "unknown SKU '" + stock.skuCode() + "'");
+            }
+            int promised = allocated.getOrDefault(key(stock), 0);
+            if (stock.onHand() < promised) {
+                parsed.row().reject("on_hand", "count " + stock.onHand() + " is below the " + promised
+                        + " already allocated");
+            }
+        }
+    }
+
+    private Map<String, Integer> allocated(List<Parsed<StockRow>> batch) {
+        List<String> skus = batch.stream().map(parsed -> parsed.value().skuCode()).distinct().toList();
+        Map<String, Integer> allocated = new HashMap<>();
+        jdbc.query("SELECT warehouse_code, sku_code, allocated FROM stock WHERE sku_code IN (:keys)",
+                Map.of("keys", skus),
+                rs -> {
+                    allocated.put(key(rs.getString(1), rs.getString(2)), rs.getInt(3));
+                });
+        return allocated;
+    }
+
+    @Override
+    String key(StockRow value) {
+        return key(value.warehouseCode(), value.skuCode());
+    }
+
+    private static String key(String warehouseCode, String skuCode) {
+        return warehouseCode + '\u0000' + skuCode;
+    }
+
+    @Override
+    String keyColumn() {
+        return "sku_code";
+    }
+
+    @Override
+    String describe(StockRow value) {
+        return "stock of SKU '" + value.skuCode() + "' in warehouse '" + value.warehouseCode() + "'";
+    }
+
+    /** By SKU: the stock table's index {@code stock_by_sku} serves it. */
+    @Override
+    String selectExisting() {
+        return "SELECT warehouse_code, sku_code, on_hand, location_code FROM stock WHERE sku_code IN (:keys)";
+    }
+
+    @Override
+    Object lookupKey(StockRow value) {
+        return value.skuCode();
+    }
+
+    @Override
+    StockRow mapExisting(ResultSet rs) throws SQLException {
+        return new StockRow(rs.getString("warehouse_code"), rs.getString("sku_code"), rs.getInt("on_hand"),
+                rs.getString("location_code"));
+    }
+
+    @Override
+    String insertSql() {
+        return """
+                INSERT INTO stock (warehouse_code, sku_code, on_hand, allocated, location_code)
+                VALUES (:warehouseCode, :skuCode, :onHand, 0, :locationCode)""";
+    }
+
+    /** The table's check constraint refuses a count below allocated if a split allocated meanwhile. */
+    @Override
+    String updateSql() {
+        return """
+                UPDATE stock SET on_hand = :onHand, location_code = :locationCode
+                 WHERE warehouse_code = :warehouseCode AND sku_code = :skuCode""";
+    }
+
+    @Override
+    SqlParameterSource parameters(StockRow value) {
+        return new MapSqlParameterSource()
+                .addValue("warehouseCode", value.warehouseCode())
+                .addValue("skuCode", value.skuCode())
+                .addValue("onHand", value.onHand())
+                .addValue("locationCode", value.locationCode());
+    }
+}

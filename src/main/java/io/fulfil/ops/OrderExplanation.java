@@ -1,0 +1,104 @@
+package io.fulfil.ops;
+
+import io.fulfil.split.DecisionText;
+import io.fulfil.split.Rule;
+import java.util.ArrayList;
+import java.util.List;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+
+/**
+ * {@code explain <order_no>}: the order, its fulfilment orders and backorders, and the decision trace
+ * in words.
+ */
+@Service
+public class OrderExplanation {
+
+    private final JdbcClient jdbc;
+
+    public OrderExplanation(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    public List<String> explain(String orderNo) {
+        List<String> out = new ArrayList<>();
+        List<String> header = jdbc.sql("""
+                        SELECT order_no, status, priority, paid_at, ship_province, ship_city, ship_latitude,
+                               ship_longitude, goods_amount, discount_amount, shipping_fee, paid_amount, hold_reason
+                          FROM customer_order WHERE order_no = :no""")
+                .param("no", orderNo)
+                .query((rs, i) -> "Order " + rs.getString(1) + ": " + rs.getString(2) + ", " + rs.getString(3)
+                        + ", paid at " + rs.getTimestamp(4) + " UTC, ship to " + rs.getString(5) + " "
+                        + rs.getString(6) + " (" + rs.getBigDecimal(7) + ", " + rs.getBigDecimal(8) + ")"
+                        + "\n  goods " + rs.getBigDecimal(9) + " - discount " + rs.getBigDecimal(10)
+                        + " + shipping " + rs.getBigDecimal(11) + " = paid " + rs.getBigDecimal(12)
+                        + (rs.getString(13) == null ? "" : "\n  ON HOLD because: " + rs.getString(13)))
+                .list();
+        if (header.isEmpty()) {
+            throw new IllegalArgumentException("no order " + orderNo);
+        }
+        out.addAll(header);
+        out.add("Lines:");
+        out.addAll(jdbc.sql("""
+                        SELECT l.line_no, l.sku_code, s.name, s.temperature_zone, s.merchant_code, l.quantity,
+                               l.unit_price, l.line_discount
+                          FROM order_line l LEFT JOIN sku s ON s.sku_code = l.sku_code
+                         WHERE l.order_no = :no ORDER BY l.line_no""")
+                .param("no", orderNo)
+                .query((rs, i) -> "  " + rs.getInt(1) + ". " + rs.getString(2) + " " + nullToUnknown(rs.getString(3))
+                        + " [" + rs.getString(5) + ", " + rs.getString(4) + "] " + rs.getInt(6) + " x "
+                        + rs.getBigDecimal(7) + " - " + rs.getBigDecimal(8))
+                .list());
+        List<String> fulfilments = jdbc.sql("""
+                        SELECT fo.fulfilment_no, fo.warehouse_code, fo.merchant_code, fo.temperature_zone, fo.status,
+                               fo.paid_amount, l.order_line_no, l.sku_code, l.quantity, l.goods_amount,
+                               l.discount_amount, l.shipping_fee, l.paid_amount
+                          FROM fulfilment_order fo JOIN fulfilment_line l ON l.fulfilment_no = fo.fulfilment_no
+                         WHERE fo.order_no = :no ORDER BY fo.fulfilment_no, l.line_no""")
+                .param("no", orderNo)
+                .query((rs, i) -> "  " + rs.getString(1) + " from " + rs.getString(2) + " (" + rs.getString(3) + ", "
+                        + rs.getString(4) + ", " + rs.getString(5) + "): line " + rs.getInt(7) + " "
+                        + rs.getString(8) + " x" + rs.getInt(9) + "  goods " + rs.getBigDecimal(10)
+                        + " discount " + rs.getBigDecimal(11) + " shipping " + rs.getBigDecimal(12)
+                        + " paid " + rs.getBigDecimal(13))
+                .list();
+        out.add(fulfilments.isEmpty() ? "Fulfilment orders: none" : "Fulfilment orders:");
+        out.addAll(fulfilments);
+        List<String> backorders = jdbc.sql("""
+                        SELECT order_line_no, sku_code, quantity, goods_amount, discount_amount, shipping_fee,
+                               paid_amount
+                          FROM backorder WHERE order_no = :no ORDER BY order_line_no""")
+                .param("no", orderNo)
+                .query((rs, i) -> "  line " + rs.getInt(1) + " " + rs.getString(2) + " x" + rs.getInt(3)
+                        + "  goods " + rs.getBigDecimal(4) + " discount " + rs.getBigDecimal(5)
+                        + " shipping " + rs.getBigDecimal(6) + " paid " + rs.getBigDecimal(7))
+                .list();
+        out.add(backorders.isEmpty() ? "Backorders: none" : "Backorders:");
+        out.addAll(backorders);
+        List<List<String>> decisions = jdbc.sql("""
+                        SELECT decision_no, merchant_code, temperature_zone, rule_applied, chosen, candidates,
+                               decided_at, job_execution_id
+                          FROM split_decision WHERE order_no = :no ORDER BY decision_no""")
+                .param("no", orderNo)
+                .query((rs, i) -> {
+                    List<String> d = new ArrayList<>();
+                    Rule rule = Rule.valueOf(rs.getString(4));
+                    d.add("  #" + rs.getInt(1) + " " + rs.getString(2) + " " + rs.getString(3) + " (run "
+                            + rs.getLong(8) + ", " + rs.getTimestamp(7) + " UTC)");
+                    d.add("     rule " + rule + ": " + rule.description());
+                    d.add("     chosen: " + DecisionText.describeChosen(rs.getString(5)));
+                    List<String> candidates = DecisionText.describeCandidates(rs.getString(6));
+                    d.add(candidates.isEmpty() ? "     candidates: none" : "     candidates, nearest first:");
+                    candidates.forEach(c -> d.add("       " + c));
+                    return d;
+                })
+                .list();
+        out.add(decisions.isEmpty() ? "Decisions: none yet" : "Decisions:");
+        decisions.forEach(out::addAll);
+        return out;
+    }
+
+    private static String nullToUnknown(String name) {
+        return name == null ? "(unknown SKU)" : name;
+    }
+}

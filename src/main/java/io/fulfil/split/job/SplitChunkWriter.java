@@ -1,0 +1,155 @@
+package io.fulfil.split.job;
+
+import io.fulfil.fulfilment.FulfilmentStatus;
+import io.fulfil.fulfilment.OrderStatus;
+import io.fulfil.fulfilment.OrderStatusRollup;
+import io.fulfil.split.ChunkStock;
+import io.fulfil.split.Decision;
+import io.fulfil.split.OpenLine;
+import io.fulfil.split.PaidOrder;
+import io.fulfil.split.PlannedFulfilment;
+import io.fulfil.split.SplitOutcome;
+import io.fulfil.split.SplitPlanner;
+import io.fulfil.split.job.SplitStore.LockedOrder;
+import io.fulfil.stock.StockLedger;
+import java.time.Clock;
+import java.time.LocalDateTime;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.batch.infrastructure.item.Chunk;
+import org.springframework.batch.infrastructure.item.ItemWriter;
+
+/**
+ * Splits one chunk of orders (read in serving order) inside the chunk's transaction: locks the
+ * orders, then their stock, plans every order against the locked stock in serving order, and
+ * writes the result in batches. Because the orders are locked and re-read, an order that another
+ * run has split in the meantime is left alone: no order is split twice, no stock allocated twice.
+ */
+class SplitChunkWriter implements ItemWriter<String> {
+
+    private static final Logger log = LoggerFactory.getLogger(SplitChunkWriter.class);
+
+    private final SplitStore store;
+    private final StockLedger stockLedger;
+    private final SplitPlanner planner;
+    private final SplitChunkHook hook;
+    private final Clock clock;
+    private final Long jobExecutionId;
+
+    SplitChunkWriter(SplitStore store, StockLedger stockLedger, SplitPlanner planner, SplitChunkHook hook,
+                     Clock clock, Long jobExecutionId) {
+        this.store = store;
+        this.stockLedger = stockLedger;
+        this.planner = planner;
+        this.hook = hook;
+        this.clock = clock;
+        this.jobExecutionId = jobExecutionId;
+    }
+
+    @Override
+    public void write(Chunk<? extends String> chunk) {
+        List<String> servingOrder = new ArrayList<>(chunk.getItems());
+        Map<String, LockedOrder> locked = store.lockOrders(servingOrder);
+        List<String> firstSplits = new ArrayList<>();
+        List<String> resplits = new ArrayList<>();
+        for (LockedOrder o : locked.values()) {
+            if (OrderStatus.PAID.name().equals(o.status())) {
+                firstSplits.add(o.orderNo());
+            } else if (!OrderStatus.ON_HOLD.name().equals(o.status())
+                    && !OrderStatus.CANCELLED.name().equals(o.status())
+                    && !OrderStatus.PENDING_PAYMENT.name().equals(o.status())) {
+                resplits.add(o.orderNo());
+            }
+        }
+        Map<String, List<PaidOrder.Line>> lines = store.linesOf(firstSplits);
+        Map<String, List<OpenLine>> backorders = store.backordersOf(resplits);
+        Map<String, List<FulfilmentStatus>> existing = store.fulfilmentStatusesOf(resplits);
+        Map<String, Integer> lastDecision = store.lastDecisionNo(resplits);
+
+        Set<String> skus = new HashSet<>();
+        lines.values().forEach(ls -> ls.forEach(l -> skus.add(l.skuCode())));
+        backorders.values().forEach(bs -> bs.forEach(b -> skus.add(b.skuCode())));
+        ChunkStock stock = new ChunkStock(stockLedger.lockSkus(skus));
+
+        SplitStore.ChunkWrites writes = new SplitStore.ChunkWrites(LocalDateTime.now(clock), jobExecutionId);
+        for (String orderNo : servingOrder) {
+            LockedOrder order = locked.get(orderNo);
+            if (order == null) {
+                continue;
+            }
+            if (OrderStatus.PAID.name().equals(order.status())) {
+                splitFirstTime(order, lines.getOrDefault(orderNo, List.of()), stock, writes);
+            } else if (backorders.containsKey(orderNo)) {
+                retryBackorders(order, backorders.get(orderNo), existing.getOrDefault(orderNo, List.of()),
+                        lastDecision.getOrDefault(orderNo, 0), stock, writes);
+            }
+        }
+        store.write(writes);
+        stockLedger.reserve(stock.reservations());
+        hook.chunkWritten(servingOrder);
+    }
+
+    private void splitFirstTime(LockedOrder order, List<PaidOrder.Line> lines, ChunkStock stock,
+                                SplitStore.ChunkWrites writes) {
+        PaidOrder paid = new PaidOrder(order.orderNo(), order.shipTo(), order.goods(), order.discount(),
+                order.shipping(), order.paid(), order.paidAtKnown(), lines);
+        stock.beginOrder();
+        SplitOutcome outcome;
+        try {
+            outcome = planner.splitPaidOrder(paid, stock);
+        } catch (RuntimeException e) {
+            // one order the planner cannot handle is held for a person to look at; the run goes on
+            stock.rollbackOrder();
+            log.warn("order {} could not be split and is held", order.orderNo(), e);
+            outcome = SplitOutcome.held(order.orderNo(), "could not be split: " + e.getMessage());
+        }
+        if (outcome.held()) {
+            writes.orderStatus(order.orderNo(), OrderStatus.ON_HOLD.name(), clip(outcome.holdReason()));
+            return;
+        }
+        record(order.orderNo(), outcome, List.of(), List.of(), 0, writes);
+    }
+
+    private void retryBackorders(LockedOrder order, List<OpenLine> open, List<FulfilmentStatus> existing,
+                                 int lastDecisionNo, ChunkStock stock, SplitStore.ChunkWrites writes) {
+        stock.beginOrder();
+        SplitOutcome outcome;
+        try {
+            outcome = planner.allocate(order.orderNo(), order.shipTo(), open, stock, existing.size() + 1);
+        } catch (RuntimeException e) {
+            stock.rollbackOrder();
+            log.warn("backorders of order {} could not be allocated; left as they are", order.orderNo(), e);
+            return;
+        }
+        if (!outcome.allocatedAnything()) {
+            // nothing changed: no writes, so running again over unchanged stock changes nothing
+            return;
+        }
+        record(order.orderNo(), outcome, open, existing, lastDecisionNo, writes);
+    }
+
+    private void record(String orderNo, SplitOutcome outcome, List<OpenLine> oldBackorders,
+                        List<FulfilmentStatus> existing, int lastDecisionNo, SplitStore.ChunkWrites writes) {
+        List<FulfilmentStatus> all = new ArrayList<>(existing);
+        for (PlannedFulfilment f : outcome.fulfilments()) {
+            writes.fulfilment(orderNo, f);
+            all.add(FulfilmentStatus.ALLOCATED);
+        }
+        writes.replaceBackorders(orderNo, oldBackorders, outcome.backorders());
+        int decisionNo = lastDecisionNo;
+        for (Decision d : outcome.decisions()) {
+            writes.decision(orderNo, ++decisionNo, d);
+        }
+        OrderStatus status = OrderStatusRollup.derive(all, !outcome.backorders().isEmpty());
+        writes.orderStatus(orderNo, status.name(), null);
+    }
+
+    private static String clip(String reason) {
+        return reason.length() <= 500 ? reason : reason.substring(0, 497) + "...";
+    }
+}

@@ -1,0 +1,86 @@
+package io.fulfil.split.job;
+
+import io.fulfil.reference.JdbcReferenceData;
+import io.fulfil.split.SplitPlanner;
+import io.fulfil.stock.StockLedger;
+import java.time.Clock;
+import javax.sql.DataSource;
+import org.springframework.batch.core.job.Job;
+import org.springframework.batch.core.job.builder.JobBuilder;
+import org.springframework.batch.core.job.parameters.DefaultJobParametersValidator;
+import org.springframework.batch.core.configuration.annotation.StepScope;
+import org.springframework.batch.core.repository.JobRepository;
+import org.springframework.batch.core.step.Step;
+import org.springframework.batch.core.step.builder.StepBuilder;
+import org.springframework.batch.infrastructure.item.database.JdbcCursorItemReader;
+import org.springframework.batch.infrastructure.item.database.builder.JdbcCursorItemReaderBuilder;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
+import org.springframework.transaction.PlatformTransactionManager;
+
+/**
+ * The {@code split} job: one chunk-oriented step, {@code splitOrders}, that reads the demand in
+ * serving order and splits and allocates it chunk by chunk (see {@code jobs/split.md}).
+ *
+ * <p>Restart: the reader keeps no position (saveState false). A restarted run reads the demand again;
+ * what the failed run committed is no longer PAID, so it finishes exactly the rest.
+ */
+@Configuration(proxyBeanMethods = false)
+@EnableConfigurationProperties(SplitSettings.class)
+public class SplitJobConfiguration {
+
+    public static final String JOB_NAME = "split";
+
+    @Bean
+    Job split(JobRepository jobRepository, Step splitOrders) {
+        DefaultJobParametersValidator validator = new DefaultJobParametersValidator(new String[0],
+                new String[] {"run.id", "requested.by"});
+        return new JobBuilder(JOB_NAME, jobRepository).validator(validator).start(splitOrders).build();
+    }
+
+    @Bean
+    Step splitOrders(JobRepository jobRepository, PlatformTransactionManager transactionManager,
+                     JdbcCursorItemReader<String> splittableOrdersReader, SplitChunkWriter splitChunkWriter,
+                     NamedParameterJdbcTemplate jdbc, SplitSettings settings) {
+        SplitProgress progress = new SplitProgress(jdbc);
+        return new StepBuilder("splitOrders", jobRepository)
+                .<String, String>chunk(settings.chunkSize())
+                .transactionManager(transactionManager)
+                .reader(splittableOrdersReader)
+                .writer(splitChunkWriter)
+                .listener((org.springframework.batch.core.listener.StepExecutionListener) progress)
+                .listener((org.springframework.batch.core.listener.ItemWriteListener<String>) progress)
+                .build();
+    }
+
+    @Bean
+    @StepScope
+    JdbcCursorItemReader<String> splittableOrdersReader(DataSource dataSource,
+                                                        @Value("${spring.datasource.url}") String url) throws Exception {
+        boolean mysql = url.startsWith("jdbc:mysql:") || url.startsWith("jdbc:mariadb:");
+        return new JdbcCursorItemReaderBuilder<String>()
+                .name("splittableOrders")
+                .dataSource(dataSource)
+                .sql(SplittableOrders.SELECT_SQL)
+                .rowMapper((rs, i) -> rs.getString(1))
+                // MySQL otherwise buffers the whole result; MIN_VALUE makes the driver stream rows
+                .fetchSize(mysql ? Integer.MIN_VALUE : 1000)
+                .verifyCursorPosition(false)
+                .saveState(false)
+                .build();
+    }
+
+    @Bean
+    @StepScope
+    SplitChunkWriter splitChunkWriter(SplitStore store, StockLedger stockLedger, JdbcReferenceData referenceData,
+                                      ObjectProvider<SplitChunkHook> hook, Clock clock,
+                                      @Value("#{stepExecution.jobExecutionId}") Long jobExecutionId) {
+        SplitPlanner planner = new SplitPlanner(referenceData.load());
+        return new SplitChunkWriter(store, stockLedger, planner, hook.getIfAvailable(() -> SplitChunkHook.NONE),
+                clock, jobExecutionId);
+    }
+}

@@ -1,0 +1,19 @@
+package io.fulfil.split.job;
+
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+
+/**
+ * Settings of the split job ({@code fulfil.split.*}).
+ *
+ * @param chunkSize orders per chunk transaction; each chunk locks its orders and their stock rows
+ */
+@ConfigurationProperties("fulfil.split")
+public record SplitSettings(@DefaultValue("500") int chunkSize) {
+
+    public SplitSettings {
+        if (chunkSize < 1 || chunkSize > 10_000) {
+            throw new IllegalArgumentException("fulfil.split.chunk-size must be between 1 and 10000, is " + chunkSize);
+        }
+    }
+}
