@@ -5,6 +5,7 @@ import io.fulfil.split.job.SplitJobConfiguration;
 import io.fulfil.support.Heap;
 import java.time.Duration;
 import java.util.Locale;
+import java.util.Map;
 import java.util.stream.Collectors;
 import org.springframework.batch.core.BatchStatus;
 import org.springframework.batch.core.job.JobExecution;
@@ -26,11 +27,12 @@ final class RunReport {
                 execution.getStatus(), seconds);
         if (SplitJobConfiguration.JOB_NAME.equals(execution.getJobInstance().getJobName())) {
             SplitSummary summary = AppContext.bean(SplitSummary.class);
-            System.out.printf(Locale.ROOT, "  orders processed %,d (%,.0f orders/s), orders allocated or held %,d%n",
-                    written, written / seconds, summary.ordersTouchedBy(id));
-            System.out.printf(Locale.ROOT, "  fulfilment orders created %,d, backorder lines open %,d%n",
+            Map<String, Long> byStatus = summary.ordersByStatus();
+            System.out.printf(Locale.ROOT, "  orders read %,d (%,.0f orders/s): split or re-split %,d; on hold now %,d%n",
+                    written, written / seconds, summary.ordersTouchedBy(id), byStatus.getOrDefault("ON_HOLD", 0L));
+            System.out.printf(Locale.ROOT, "  fulfilment orders created %,d; backorder lines open %,d%n",
                     summary.fulfilmentOrdersCreatedBy(id), summary.backorderLines());
-            System.out.println("  orders by status: " + summary.ordersByStatus().entrySet().stream()
+            System.out.println("  orders by status: " + byStatus.entrySet().stream()
                     .map(e -> e.getKey() + " " + e.getValue()).collect(Collectors.joining(", ")));
         } else {
             System.out.printf(Locale.ROOT, "  items written %,d%n", written);
