@@ -19,7 +19,8 @@ import picocli.CommandLine.Option;
                 "FULFIL_DATA_DIR=<data-dir>/demo, e.g. fulfil explain SO2026112000001."})
 final class DemoCommand implements Callable<Integer> {
 
-    @Option(names = "--sample-data", defaultValue = "sample-data", description = "default: ${DEFAULT-VALUE}")
+    @Option(names = "--sample-data", defaultValue = "${env:FULFIL_HOME:-.}/sample-data",
+            description = "default: ${DEFAULT-VALUE}")
     Path sampleData;
 
     @Option(names = "--data-dir", defaultValue = "${env:FULFIL_DATA_DIR:-data}",

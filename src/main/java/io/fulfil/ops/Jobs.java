@@ -1,6 +1,7 @@
 package io.fulfil.ops;
 
 import java.time.Duration;
+import java.time.Instant;
 import java.time.LocalDateTime;
 import java.util.Map;
 import java.util.TreeMap;
@@ -24,6 +25,8 @@ public class Jobs {
     /** A process that is alive updates its step execution at every chunk; this much silence means dead. */
     static final Duration SILENCE_OF_A_DEAD_RUN = Duration.ofMinutes(2);
 
+    private static final java.security.SecureRandom RANDOM = new java.security.SecureRandom();
+
     private final Map<String, Job> jobs = new TreeMap<>();
     private final JobOperator jobOperator;
     private final JobRepository jobRepository;
@@ -42,7 +45,8 @@ public class Jobs {
         JobParametersBuilder builder = new JobParametersBuilder();
         parameters.forEach(builder::addString);
         if (!parameters.containsKey("run.id")) {
-            builder.addLong("run.id", System.currentTimeMillis());
+            // unique even for two runs started in the same millisecond, from two processes
+            builder.addString("run.id", Instant.now() + "-" + Long.toHexString(RANDOM.nextLong() & 0xffffffL));
         }
         JobParameters jobParameters = builder.toJobParameters();
         return jobOperator.start(job, jobParameters);

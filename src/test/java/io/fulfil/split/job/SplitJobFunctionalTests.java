@@ -1,0 +1,227 @@
+package io.fulfil.split.job;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.fulfil.load.LoadReport;
+import io.fulfil.load.ShopDataLoader;
+import io.fulfil.ops.InvariantChecks;
+import io.fulfil.ops.Jobs;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.batch.core.BatchStatus;
+import org.springframework.batch.core.job.JobExecution;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.TestConfiguration;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Import;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+/**
+ * The split job end to end on the sample data, run against H2 and MySQL/MariaDB by the subclasses:
+ * a clean run, a second run, a restock, a run that fails part-way and is restarted, a run whose
+ * process "died", and two runs at once. After each, every CONTRACT §5 invariant is checked, and the
+ * outcome is compared with that of one clean run.
+ */
+@Import(SplitJobFunctionalTests.FaultInjection.class)
+abstract class SplitJobFunctionalTests {
+
+    static final List<String> TABLES = List.of("split_decision", "wave", "backorder", "fulfilment_line",
+            "fulfilment_order", "order_line", "customer_order", "stock", "sku", "warehouse", "merchant");
+
+    @Autowired
+    Jobs jobs;
+
+    @Autowired
+    ShopDataLoader loader;
+
+    @Autowired
+    InvariantChecks invariants;
+
+    @Autowired
+    JdbcTemplate jdbc;
+
+    @Autowired
+    FailingChunk failingChunk;
+
+    /** Fails the chunk with the given number (1-based) once, after its rows are written, before commit. */
+    static final class FailingChunk implements SplitChunkHook {
+        final AtomicInteger failAt = new AtomicInteger(-1);
+        final AtomicInteger seen = new AtomicInteger();
+
+        @Override
+        public void chunkWritten(List<String> orderNos) {
+            if (seen.incrementAndGet() == failAt.get()) {
+                failAt.set(-1);
+                throw new IllegalStateException("injected fault in chunk " + seen.get());
+            }
+        }
+    }
+
+    @TestConfiguration
+    static class FaultInjection {
+        @Bean
+        FailingChunk failingChunk() {
+            return new FailingChunk();
+        }
+    }
+
+    @BeforeEach
+    void freshSampleData() {
+        TABLES.forEach(t -> jdbc.update("DELETE FROM " + t));
+        failingChunk.failAt.set(-1);
+        failingChunk.seen.set(0);
+        LoadReport report = loader.load(Path.of("sample-data"));
+        assertThat(report.hasErrors()).as(report.summary()).isFalse();
+    }
+
+    @Test
+    void splitsTheSampleDataAndKeepsEveryInvariant() throws Exception {
+        JobExecution run = split();
+
+        assertThat(run.getStatus()).isEqualTo(BatchStatus.COMPLETED);
+        assertThat(invariants.check()).isEmpty();
+        assertThat(count("SELECT COUNT(*) FROM customer_order WHERE status = 'PAID'")).isZero();
+        assertThat(count("SELECT COUNT(*) FROM customer_order WHERE status = 'PENDING_PAYMENT'")).isEqualTo(4);
+        assertThat(jdbc.queryForList("SELECT order_no FROM customer_order WHERE status = 'ON_HOLD'", String.class))
+                .containsExactlyInAnyOrder("SO2026112001329", "SO2026112101137", "SO2026112102062",
+                        "SO2026112101107", "SO2026112102277");
+        assertThat(jdbc.queryForList("SELECT hold_reason FROM customer_order WHERE status = 'ON_HOLD'", String.class))
+                .allSatisfy(reason -> assertThat(reason).startsWith("inconsistent amounts"));
+        assertThat(count("SELECT COUNT(*) FROM fulfilment_order")).isPositive();
+        assertThat(count("SELECT COUNT(*) FROM backorder")).isPositive();
+        // one merchant, one zone per fulfilment order, and only from an active warehouse supporting the zone
+        assertThat(count("""
+                SELECT COUNT(*) FROM fulfilment_line l
+                  JOIN fulfilment_order fo ON fo.fulfilment_no = l.fulfilment_no
+                  JOIN sku s ON s.sku_code = l.sku_code
+                  JOIN warehouse w ON w.warehouse_code = fo.warehouse_code
+                 WHERE s.merchant_code <> fo.merchant_code OR s.temperature_zone <> fo.temperature_zone
+                    OR w.active = FALSE OR w.temperature_zones NOT LIKE CONCAT('%', fo.temperature_zone, '%')""")).isZero();
+        // a decision per merchant + zone group of every split order
+        assertThat(count("""
+                SELECT COUNT(*) FROM customer_order o WHERE o.status NOT IN ('ON_HOLD', 'PENDING_PAYMENT')
+                   AND NOT EXISTS (SELECT 1 FROM split_decision d WHERE d.order_no = o.order_no)""")).isZero();
+    }
+
+    @Test
+    void runningAgainChangesNothing() throws Exception {
+        split();
+        Map<String, Object> before = snapshot();
+
+        JobExecution again = split();
+
+        assertThat(again.getStatus()).isEqualTo(BatchStatus.COMPLETED);
+        assertThat(snapshot()).isEqualTo(before);
+    }
+
+    @Test
+    void restockedBackordersAreAllocatedByTheNextRun() throws Exception {
+        split();
+        int backordersBefore = count("SELECT COALESCE(SUM(quantity), 0) FROM backorder");
+        LoadReport restock = loader.load(Path.of("sample-data/restock"));
+        assertThat(restock.hasErrors()).as(restock.summary()).isFalse();
+
+        split();
+
+        assertThat(count("SELECT COALESCE(SUM(quantity), 0) FROM backorder")).isLessThan(backordersBefore);
+        assertThat(invariants.check()).isEmpty();
+    }
+
+    @Test
+    void aRunThatFailsPartWayRestartsAndFinishesExactlyTheRest() throws Exception {
+        Map<String, Object> clean = cleanRunSnapshot();
+        failingChunk.failAt.set(3);
+
+        JobExecution failed = split();
+
+        assertThat(failed.getStatus()).isEqualTo(BatchStatus.FAILED);
+        assertThat(invariants.check()).isEmpty();
+        assertThat(count("SELECT COUNT(*) FROM customer_order WHERE status = 'PAID'")).isPositive();
+
+        JobExecution restarted = jobs.restart(failed.getId(), false);
+
+        assertThat(restarted.getStatus()).isEqualTo(BatchStatus.COMPLETED);
+        assertThat(restarted.getJobInstance().getId()).isEqualTo(failed.getJobInstance().getId());
+        assertThat(invariants.check()).isEmpty();
+        assertThat(snapshot()).isEqualTo(clean);
+    }
+
+    @Test
+    void aRunLeftStartedByADeadProcessIsRecoveredAndRestarted() throws Exception {
+        Map<String, Object> clean = cleanRunSnapshot();
+        failingChunk.failAt.set(2);
+        JobExecution died = split();
+        // what a killed process leaves behind: the execution and its step still STARTED, no end time
+        jdbc.update("UPDATE BATCH_JOB_EXECUTION SET STATUS = 'STARTED', EXIT_CODE = 'UNKNOWN', END_TIME = NULL"
+                + " WHERE JOB_EXECUTION_ID = ?", died.getId());
+        jdbc.update("UPDATE BATCH_STEP_EXECUTION SET STATUS = 'STARTED', EXIT_CODE = 'EXECUTING', END_TIME = NULL"
+                + " WHERE JOB_EXECUTION_ID = ?", died.getId());
+
+        assertThatThrownBy(() -> jobs.restart(died.getId(), false))
+                .hasMessageContaining("may still be running").hasMessageContaining("--force");
+        JobExecution restarted = jobs.restart(died.getId(), true);
+
+        assertThat(restarted.getStatus()).isEqualTo(BatchStatus.COMPLETED);
+        assertThat(invariants.check()).isEmpty();
+        assertThat(snapshot()).isEqualTo(clean);
+    }
+
+    @Test
+    void twoRunsAtOnceNeverOverAllocateAndSplitNothingTwice() throws Exception {
+        Map<String, Object> clean = cleanRunSnapshot();
+
+        CompletableFuture<JobExecution> first = CompletableFuture.supplyAsync(this::splitUnchecked);
+        CompletableFuture<JobExecution> second = CompletableFuture.supplyAsync(this::splitUnchecked);
+
+        assertThat(first.get().getStatus()).isEqualTo(BatchStatus.COMPLETED);
+        assertThat(second.get().getStatus()).isEqualTo(BatchStatus.COMPLETED);
+        assertThat(invariants.check()).isEmpty();
+        assertThat(snapshot()).isEqualTo(clean);
+    }
+
+    /** Splits the fresh sample data once, takes the snapshot and puts the fresh data back. */
+    private Map<String, Object> cleanRunSnapshot() throws Exception {
+        assertThat(split().getStatus()).isEqualTo(BatchStatus.COMPLETED);
+        Map<String, Object> clean = snapshot();
+        freshSampleData();
+        return clean;
+    }
+
+    /** What a split decides, independent of timing: statuses, fulfilment lines, backorders, stock. */
+    private Map<String, Object> snapshot() {
+        return Map.of(
+                "orders", jdbc.queryForList("SELECT order_no, status, hold_reason FROM customer_order ORDER BY order_no"),
+                "fulfilment", jdbc.queryForList("""
+                        SELECT fo.fulfilment_no, fo.warehouse_code, fo.status, fo.paid_amount, l.line_no,
+                               l.order_line_no, l.sku_code, l.quantity, l.goods_amount, l.discount_amount,
+                               l.shipping_fee, l.paid_amount
+                          FROM fulfilment_order fo JOIN fulfilment_line l ON l.fulfilment_no = fo.fulfilment_no
+                         ORDER BY fo.fulfilment_no, l.line_no"""),
+                "backorders", jdbc.queryForList("SELECT order_no, order_line_no, quantity, paid_amount FROM backorder"
+                        + " ORDER BY order_no, order_line_no"),
+                "stock", jdbc.queryForList("SELECT warehouse_code, sku_code, on_hand, allocated FROM stock"
+                        + " ORDER BY warehouse_code, sku_code"));
+    }
+
+    private JobExecution split() throws Exception {
+        return jobs.start(SplitJobConfiguration.JOB_NAME, Map.of());
+    }
+
+    private JobExecution splitUnchecked() {
+        try {
+            return split();
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private int count(String sql) {
+        return jdbc.queryForObject(sql, Integer.class);
+    }
+}
