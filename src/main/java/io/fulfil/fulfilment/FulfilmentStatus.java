@@ -30,20 +30,23 @@ public enum FulfilmentStatus {
 
     /**
      * Whether an event may move a fulfilment order from this status to {@code next}: forward on the
-     * main line, or into a side state from a live one. Moving to the same status is not a move.
+     * main line; CANCELLED only before it ships; EXCEPTION and RETURNED only once a carrier has it;
+     * out of EXCEPTION only forward to a carrier status after SHIPPED (an exception is a carrier's,
+     * so it never leads back into the warehouse). Moving to the same status is not a move.
      */
     public boolean canMoveTo(FulfilmentStatus next) {
         if (isFinal() || next == this) {
             return false;
         }
         if (next == CANCELLED) {
-            return rank >= 0 && rank < SHIPPED.rank;
+            return !isSideState() && rank < SHIPPED.rank;
         }
+        boolean withCarrier = this == EXCEPTION || rank >= SHIPPED.rank;
         if (next.isSideState()) {
-            return true;
+            return withCarrier;
         }
         if (this == EXCEPTION) {
-            return true;
+            return next.rank > SHIPPED.rank;
         }
         return next.rank > rank;
     }

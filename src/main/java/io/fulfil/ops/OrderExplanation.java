@@ -88,7 +88,9 @@ public class OrderExplanation {
                     d.add("     rule " + rule + ": " + rule.description());
                     d.add("     chosen: " + DecisionText.describeChosen(rs.getString(5)));
                     List<String> candidates = DecisionText.describeCandidates(rs.getString(6));
-                    d.add(candidates.isEmpty() ? "     candidates: none" : "     candidates, nearest first:");
+                    d.add(candidates.isEmpty() ? "     candidates: none"
+                            : rule == Rule.NEAREST_SINGLE ? "     candidates, nearest first, up to the one chosen:"
+                            : "     candidates, nearest first:");
                     candidates.forEach(c -> d.add("       " + c));
                     return d;
                 })

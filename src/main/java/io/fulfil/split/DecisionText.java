@@ -2,7 +2,6 @@ package io.fulfil.split;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 
 /**
@@ -22,7 +21,8 @@ public final class DecisionText {
             if (!sb.isEmpty()) {
                 sb.append(';');
             }
-            sb.append(c.code()).append(':').append(String.format(Locale.ROOT, "%.1f", c.distanceKm()))
+            long tenths = Math.round(c.distanceKm() * 10);
+            sb.append(c.code()).append(':').append(tenths / 10).append('.').append(tenths % 10)
                     .append(':').append(c.warehouse().priority()).append(':');
             boolean first = true;
             for (Map.Entry<String, Integer> e : need.entrySet()) {
@@ -78,8 +78,11 @@ public final class DecisionText {
             }
             List<String> stock = new ArrayList<>();
             for (String s : f[3].split(",")) {
-                String[] kv = s.split("[=/]");
-                stock.add(kv.length == 3 ? kv[0] + " has " + kv[1] + " of " + kv[2] + " needed" : s);
+                // the SKU code may itself hold '=' or '/': the numbers are after the last ones
+                int slash = s.lastIndexOf('/');
+                int eq = slash < 0 ? -1 : s.lastIndexOf('=', slash);
+                stock.add(eq > 0 ? s.substring(0, eq) + " has " + s.substring(eq + 1, slash) + " of "
+                        + s.substring(slash + 1) + " needed" : s);
             }
             out.add(f[0] + " (" + f[1] + " km, priority " + f[2] + "): " + String.join(", ", stock));
         }

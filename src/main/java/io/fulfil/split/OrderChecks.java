@@ -12,6 +12,14 @@ final class OrderChecks {
     }
 
     static String whyNotSplittable(PaidOrder order, ReferenceData reference) {
+        try {
+            return check(order, reference);
+        } catch (ArithmeticException overflow) {
+            return "amounts too large to compute exactly (" + overflow.getMessage() + ")";
+        }
+    }
+
+    private static String check(PaidOrder order, ReferenceData reference) {
         if (order.lines().isEmpty()) {
             return "order has no lines";
         }
@@ -37,7 +45,7 @@ final class OrderChecks {
             }
             if (line.goodsAmount() < 0) {
                 return where + ": line_discount " + Money.format(line.lineDiscount())
-                        + " exceeds quantity x unit_price " + Money.format(line.quantity() * line.unitPrice());
+                        + " exceeds quantity x unit_price " + Money.format(line.goodsAmount() + line.lineDiscount());
             }
             if (line.skuMerchantCode() == null) {
                 return where + ": unknown SKU " + line.skuCode();
@@ -48,13 +56,13 @@ final class OrderChecks {
             if (reference.eligibleFor(line.skuZone()).isEmpty()) {
                 return where + ": no active warehouse supports temperature zone " + line.skuZone();
             }
-            goods += line.goodsAmount();
+            goods = Math.addExact(goods, line.goodsAmount());
         }
         if (goods != order.goodsAmount()) {
             return "inconsistent amounts: goods_amount " + Money.format(order.goodsAmount())
                     + " but the lines add up to " + Money.format(goods);
         }
-        long paid = order.goodsAmount() - order.discountAmount() + order.shippingFee();
+        long paid = Math.addExact(Math.subtractExact(order.goodsAmount(), order.discountAmount()), order.shippingFee());
         if (paid != order.paidAmount()) {
             return "inconsistent amounts: paid_amount " + Money.format(order.paidAmount())
                     + " but goods_amount - discount_amount + shipping_fee = " + Money.format(paid);

@@ -14,8 +14,9 @@ public record PaidOrder(String orderNo, ShipPoint shipTo, long goodsAmount, long
     public record Line(int lineNo, String skuCode, int quantity, long unitPrice, long lineDiscount,
                        String skuMerchantCode, TemperatureZone skuZone) {
 
+        /** quantity × unit_price − line_discount; throws ArithmeticException if it does not fit a long. */
         public long goodsAmount() {
-            return quantity * unitPrice - lineDiscount;
+            return Math.subtractExact(Math.multiplyExact((long) quantity, unitPrice), lineDiscount);
         }
     }
 }

@@ -88,8 +88,6 @@ public final class SplitPlanner {
         for (OpenLine l : lines) {
             need.merge(l.skuCode(), l.quantity(), Integer::sum);
         }
-        String candidateText = DecisionText.candidates(candidates, need, stock);
-
         Rule rule;
         List<Candidate> cover = List.of();
         Candidate single = WarehouseChooser.nearestSingle(candidates, need, stock);
@@ -119,6 +117,11 @@ public final class SplitPlanner {
             cover = any ? WarehouseChooser.fewestCover(candidates, available, stock) : List.of();
         }
 
+        // the trace lists the candidates that mattered, with stock as it was before this group took any:
+        // for the nearest single warehouse, those up to it (why nearer ones could not); otherwise all
+        List<Candidate> considered = rule == Rule.NEAREST_SINGLE
+                ? candidates.subList(0, candidates.indexOf(single) + 1) : candidates;
+        String candidateText = DecisionText.candidates(considered, need, stock);
         List<LineSplit> splits = new ArrayList<>();
         for (OpenLine line : lines) {
             splits.add(takeFromCover(line, cover, stock));
@@ -168,7 +171,9 @@ public final class SplitPlanner {
 
     /** §3.7: the order's discount and shipping fee spread over its lines by line goods amount. */
     static List<OpenLine> openLinesOf(PaidOrder order) {
-        List<PaidOrder.Line> lines = order.lines();
+        // ties go to the lower line number (§3.7), whatever order the lines came in
+        List<PaidOrder.Line> lines = order.lines().stream()
+                .sorted(Comparator.comparingInt(PaidOrder.Line::lineNo)).toList();
         long[] goods = new long[lines.size()];
         long[] quantities = new long[lines.size()];
         for (int i = 0; i < lines.size(); i++) {

@@ -9,13 +9,14 @@ import java.util.Map;
  * that can ship everything alone, otherwise the fewest warehouses that cover it together, ties
  * broken by total distance, then total priority, then the candidates' order.
  *
- * <p>Covers are searched exhaustively by size (as Salesforce's "fewest splits" routing does), over
- * the nearest {@value #EXHAUSTIVE_LIMIT} candidates that hold any of the demand. Beyond that many
- * candidates, or if those cannot cover, warehouses are added nearest first until covered.
+ * <p>Covers are searched exhaustively by size (as Salesforce's "fewest splits" routing does) over
+ * the candidates that hold any of the demand, so the fewest is always found while the number of
+ * combinations of the next size stays within {@value #COMBINATION_BUDGET}; only past that (dozens
+ * of stocked warehouses and a cover of many) are warehouses added nearest first until covered.
  */
 public final class WarehouseChooser {
 
-    static final int EXHAUSTIVE_LIMIT = 12;
+    static final long COMBINATION_BUDGET = 200_000;
 
     private WarehouseChooser() {
     }
@@ -42,9 +43,14 @@ public final class WarehouseChooser {
                 useful.add(c);
             }
         }
-        List<Candidate> pool = useful.size() > EXHAUSTIVE_LIMIT ? useful.subList(0, EXHAUSTIVE_LIMIT) : useful;
-        for (int size = 1; size <= pool.size(); size++) {
-            List<Candidate> best = bestCoverOfSize(pool, size, need, stock);
+        long budget = COMBINATION_BUDGET;
+        for (int size = 1; size <= useful.size(); size++) {
+            long combinations = combinations(useful.size(), size);
+            if (combinations > budget) {
+                break;
+            }
+            budget -= combinations;
+            List<Candidate> best = bestCoverOfSize(useful, size, need, stock);
             if (best != null) {
                 return best;
             }
@@ -105,6 +111,18 @@ public final class WarehouseChooser {
             }
         }
         throw new IllegalStateException("the candidates do not cover the demand " + need);
+    }
+
+    /** n choose k, saturating at Long.MAX_VALUE. */
+    static long combinations(int n, int k) {
+        long c = 1;
+        for (int i = 1; i <= k; i++) {
+            c = c * (n - k + i) / i;
+            if (c < 0 || c > Long.MAX_VALUE / (n + 1)) {
+                return Long.MAX_VALUE;
+            }
+        }
+        return c;
     }
 
     static boolean covers(List<Candidate> warehouses, Map<String, Integer> need, StockView stock) {

@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.stream.Collectors;
+import java.util.stream.Stream;
 
 /** Reads a {@link SplitOutcome} the way the tests ask about it. */
 final class Outcomes {
@@ -39,7 +40,7 @@ final class Outcomes {
                 .filter(l -> l.orderLineNo() == orderLineNo).map(PlannedFulfilment.Line::amounts).toList();
         List<Amounts> waiting = outcome.backorders().stream().filter(b -> b.orderLineNo() == orderLineNo)
                 .map(OpenLine::amounts).toList();
-        return java.util.stream.Stream.concat(fulfilled.stream(), waiting.stream()).toList();
+        return Stream.concat(fulfilled.stream(), waiting.stream()).toList();
     }
 
     static Amounts totalOfLine(SplitOutcome outcome, int orderLineNo) {

@@ -3,6 +3,7 @@ package io.fulfil.split.job;
 import io.fulfil.fulfilment.FulfilmentStatus;
 import io.fulfil.fulfilment.OrderStatus;
 import io.fulfil.fulfilment.OrderStatusRollup;
+import io.fulfil.reference.SkuCatalog;
 import io.fulfil.split.ChunkStock;
 import io.fulfil.split.Decision;
 import io.fulfil.split.OpenLine;
@@ -38,15 +39,17 @@ class SplitChunkWriter implements ItemWriter<String> {
     private final StockLedger stockLedger;
     private final SplitPlanner planner;
     private final SplitChunkHook hook;
+    private final SkuCatalog skuCatalog;
     private final Clock clock;
     private final Long jobExecutionId;
 
     SplitChunkWriter(SplitStore store, StockLedger stockLedger, SplitPlanner planner, SplitChunkHook hook,
-                     Clock clock, Long jobExecutionId) {
+                     SkuCatalog skuCatalog, Clock clock, Long jobExecutionId) {
         this.store = store;
         this.stockLedger = stockLedger;
         this.planner = planner;
         this.hook = hook;
+        this.skuCatalog = skuCatalog;
         this.clock = clock;
         this.jobExecutionId = jobExecutionId;
     }
@@ -66,16 +69,14 @@ class SplitChunkWriter implements ItemWriter<String> {
                 resplits.add(o.orderNo());
             }
         }
-        Map<String, List<PaidOrder.Line>> lines = store.linesOf(firstSplits);
+        Map<String, List<PaidOrder.Line>> lines = store.linesOf(firstSplits, skuCatalog);
         Map<String, List<OpenLine>> backorders = store.backordersOf(resplits);
         Map<String, List<FulfilmentStatus>> existing = store.fulfilmentStatusesOf(resplits);
         Map<String, Integer> lastDecision = store.lastDecisionNo(resplits);
-
         Set<String> skus = new HashSet<>();
         lines.values().forEach(ls -> ls.forEach(l -> skus.add(l.skuCode())));
         backorders.values().forEach(bs -> bs.forEach(b -> skus.add(b.skuCode())));
         ChunkStock stock = new ChunkStock(stockLedger.lockSkus(skus));
-
         SplitStore.ChunkWrites writes = new SplitStore.ChunkWrites(LocalDateTime.now(clock), jobExecutionId);
         for (String orderNo : servingOrder) {
             LockedOrder order = locked.get(orderNo);
@@ -109,7 +110,7 @@ class SplitChunkWriter implements ItemWriter<String> {
             outcome = SplitOutcome.held(order.orderNo(), "could not be split: " + e.getMessage());
         }
         if (outcome.held()) {
-            writes.orderStatus(order.orderNo(), OrderStatus.ON_HOLD.name(), clip(outcome.holdReason()));
+            writes.hold(order.orderNo(), clip(outcome.holdReason()));
             return;
         }
         record(order.orderNo(), outcome, List.of(), List.of(), 0, writes);
@@ -146,7 +147,7 @@ class SplitChunkWriter implements ItemWriter<String> {
             writes.decision(orderNo, ++decisionNo, d);
         }
         OrderStatus status = OrderStatusRollup.derive(all, !outcome.backorders().isEmpty());
-        writes.orderStatus(orderNo, status.name(), null);
+        writes.orderStatus(orderNo, status.name());
     }
 
     private static String clip(String reason) {

@@ -1,6 +1,7 @@
 package io.fulfil.split.job;
 
 import io.fulfil.reference.JdbcReferenceData;
+import io.fulfil.reference.SkuCatalog;
 import io.fulfil.split.SplitPlanner;
 import io.fulfil.stock.StockLedger;
 import java.time.Clock;
@@ -77,10 +78,11 @@ public class SplitJobConfiguration {
     @Bean
     @StepScope
     SplitChunkWriter splitChunkWriter(SplitStore store, StockLedger stockLedger, JdbcReferenceData referenceData,
-                                      ObjectProvider<SplitChunkHook> hook, Clock clock,
+                                      ObjectProvider<SplitChunkHook> hook, Clock clock, NamedParameterJdbcTemplate jdbc,
+                                      SplitSettings settings,
                                       @Value("#{stepExecution.jobExecutionId}") Long jobExecutionId) {
         SplitPlanner planner = new SplitPlanner(referenceData.load());
         return new SplitChunkWriter(store, stockLedger, planner, hook.getIfAvailable(() -> SplitChunkHook.NONE),
-                clock, jobExecutionId);
+                new SkuCatalog(jdbc, settings.skuCacheSize()), clock, jobExecutionId);
     }
 }

@@ -6,14 +6,18 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 /**
  * Settings of the split job ({@code fulfil.split.*}).
  *
- * @param chunkSize orders per chunk transaction; each chunk locks its orders and their stock rows
+ * @param chunkSize    orders per chunk transaction; each chunk locks its orders and their stock rows
+ * @param skuCacheSize SKUs whose merchant and zone a run keeps in memory (least recently used go)
  */
 @ConfigurationProperties("fulfil.split")
-public record SplitSettings(@DefaultValue("500") int chunkSize) {
+public record SplitSettings(@DefaultValue("500") int chunkSize, @DefaultValue("200000") int skuCacheSize) {
 
     public SplitSettings {
         if (chunkSize < 1 || chunkSize > 10_000) {
             throw new IllegalArgumentException("fulfil.split.chunk-size must be between 1 and 10000, is " + chunkSize);
+        }
+        if (skuCacheSize < 1000) {
+            throw new IllegalArgumentException("fulfil.split.sku-cache-size must be at least 1000, is " + skuCacheSize);
         }
     }
 }

@@ -1,6 +1,7 @@
 package io.fulfil.split.job;
 
 import io.fulfil.fulfilment.FulfilmentStatus;
+import io.fulfil.reference.SkuCatalog;
 import io.fulfil.reference.TemperatureZone;
 import io.fulfil.split.Amounts;
 import io.fulfil.split.Decision;
@@ -64,24 +65,31 @@ public class SplitStore {
     }
 
     /** Order lines with their SKU's merchant and zone (null when the SKU is unknown), by order. */
-    public Map<String, List<PaidOrder.Line>> linesOf(Collection<String> orderNos) {
+    public Map<String, List<PaidOrder.Line>> linesOf(Collection<String> orderNos, SkuCatalog skus) {
         Map<String, List<PaidOrder.Line>> lines = new HashMap<>();
         if (orderNos.isEmpty()) {
             return lines;
         }
+        record Row(String orderNo, int lineNo, String sku, int qty, long price, long discount) {
+        }
+        List<Row> rows = new ArrayList<>();
         jdbc.query("""
-                        SELECT l.order_no, l.line_no, l.sku_code, l.quantity, l.unit_price, l.line_discount,
-                               s.merchant_code, s.temperature_zone
-                          FROM order_line l
-                          LEFT JOIN sku s ON s.sku_code = l.sku_code
-                         WHERE l.order_no IN (:nos)
-                         ORDER BY l.order_no, l.line_no""",
+                        SELECT order_no, line_no, sku_code, quantity, unit_price, line_discount
+                          FROM order_line
+                         WHERE order_no IN (:nos)
+                         ORDER BY order_no, line_no""",
                 Map.of("nos", orderNos),
                 rs -> {
-                    lines.computeIfAbsent(rs.getString(1), k -> new ArrayList<>()).add(new PaidOrder.Line(
-                            rs.getInt(2), rs.getString(3), rs.getInt(4), cents(rs, 5), cents(rs, 6),
-                            rs.getString(7), zone(rs.getString(8))));
+                    rows.add(new Row(rs.getString(1), rs.getInt(2), rs.getString(3), rs.getInt(4), cents(rs, 5),
+                            cents(rs, 6)));
                 });
+        skus.prefetch(rows.stream().map(Row::sku).toList());
+        for (Row r : rows) {
+            var info = skus.get(r.sku());
+            lines.computeIfAbsent(r.orderNo(), k -> new ArrayList<>()).add(new PaidOrder.Line(r.lineNo(), r.sku(),
+                    r.qty(), r.price(), r.discount(), info.map(SkuCatalog.SkuInfo::merchantCode).orElse(null),
+                    info.map(SkuCatalog.SkuInfo::zone).orElse(null)));
+        }
         return lines;
     }
 
@@ -146,7 +154,9 @@ public class SplitStore {
         final List<SqlParameterSource> backorderDeletes = new ArrayList<>();
         final List<SqlParameterSource> backorders = new ArrayList<>();
         final List<SqlParameterSource> decisions = new ArrayList<>();
-        final List<SqlParameterSource> orderStatuses = new ArrayList<>();
+        /** Order numbers by the status they move to; held orders go one by one, each with its reason. */
+        final Map<String, List<String>> statusMoves = new java.util.TreeMap<>();
+        final List<SqlParameterSource> holds = new ArrayList<>();
         private final Timestamp now;
         private final Long jobExecutionId;
 
@@ -190,9 +200,13 @@ public class SplitStore {
                     .addValue("jobExecutionId", jobExecutionId));
         }
 
-        public void orderStatus(String orderNo, String status, String holdReason) {
-            orderStatuses.add(new MapSqlParameterSource().addValue("orderNo", orderNo).addValue("status", status)
-                    .addValue("reason", holdReason).addValue("now", now));
+        public void orderStatus(String orderNo, String status) {
+            statusMoves.computeIfAbsent(status, k -> new ArrayList<>()).add(orderNo);
+        }
+
+        public void hold(String orderNo, String reason) {
+            holds.add(new MapSqlParameterSource().addValue("orderNo", orderNo).addValue("reason", reason)
+                    .addValue("now", now));
         }
 
         private static MapSqlParameterSource amounts(MapSqlParameterSource p, Amounts a) {
@@ -224,10 +238,16 @@ public class SplitStore {
                        chosen, candidates, decided_at, job_execution_id)
                 VALUES (:orderNo, :no, :merchant, :zone, :rule, :chosen, :candidates, :now, :jobExecutionId)""",
                 w.decisions);
+        // one statement per target status rather than one per order: a chunk has three or four
+        w.statusMoves.forEach((status, orderNos) -> jdbc.update("""
+                        UPDATE customer_order
+                           SET status = :status, hold_reason = NULL, split_at = COALESCE(split_at, :now)
+                         WHERE order_no IN (:nos)""",
+                new MapSqlParameterSource().addValue("status", status).addValue("now", w.now)
+                        .addValue("nos", orderNos)));
         batch("""
-                UPDATE customer_order
-                   SET status = :status, hold_reason = :reason, split_at = COALESCE(split_at, :now)
-                 WHERE order_no = :orderNo""", w.orderStatuses);
+                UPDATE customer_order SET status = 'ON_HOLD', hold_reason = :reason, split_at = :now
+                 WHERE order_no = :orderNo""", w.holds);
     }
 
     private void batch(String sql, List<SqlParameterSource> rows) {
