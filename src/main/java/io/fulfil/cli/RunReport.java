@@ -37,7 +37,8 @@ final class RunReport {
         } else {
             System.out.printf(Locale.ROOT, "  items written %,d%n", written);
         }
-        System.out.printf(Locale.ROOT, "  peak heap %d MiB of %d MiB%n", Heap.peakUsedMiB(), Heap.maxMiB());
+        System.out.printf(Locale.ROOT, "  heap: live after GC at most %d MiB, peak use %d MiB, max %d MiB%n",
+                Heap.maxLiveMiB(), Heap.peakUsedMiB(), Heap.maxMiB());
         if (execution.getStatus() != BatchStatus.COMPLETED) {
             String reason = execution.getExitStatus().getExitDescription();
             reason = reason == null || reason.isBlank() ? execution.getStatus().toString() : reason.lines().findFirst().orElse("");

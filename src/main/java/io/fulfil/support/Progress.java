@@ -33,6 +33,7 @@ public final class Progress {
 
     public void advance(long count) {
         done += count;
+        Heap.sample();
         long now = System.nanoTime();
         if (now - lastPrinted >= INTERVAL_NANOS) {
             lastPrinted = now;

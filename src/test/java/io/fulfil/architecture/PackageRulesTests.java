@@ -1,0 +1,52 @@
+package io.fulfil.architecture;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.function.Predicate;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The package rules the design relies on, checked on the sources: domain logic knows nothing of
+ * Spring, Spring Batch stays in job configuration and operations, and only the stock ledger writes
+ * {@code stock.allocated}.
+ */
+class PackageRulesTests {
+
+    private static final Path MAIN = Path.of("src/main/java/io/fulfil");
+
+    @Test
+    void theSplitDomainIsPlainJava() throws IOException {
+        assertThat(sourcesWhere(p -> p.getParent().equals(MAIN.resolve("split"))
+                || p.startsWith(MAIN.resolve("fulfilment")), "import org.springframework")).isEmpty();
+    }
+
+    @Test
+    void springBatchStaysInJobConfigurationOperationsAndTheCommandLine() throws IOException {
+        assertThat(sourcesWhere(p -> !p.toString().contains("/job/") && !p.startsWith(MAIN.resolve("ops"))
+                && !p.startsWith(MAIN.resolve("cli")) && !p.startsWith(MAIN.resolve("config")),
+                "import org.springframework.batch")).isEmpty();
+    }
+
+    @Test
+    void onlyTheStockLedgerChangesAllocatedStock() throws IOException {
+        assertThat(sourcesWhere(p -> !p.endsWith("stock/StockLedger.java") && !p.toString().contains("/bench/"),
+                "SET allocated")).isEmpty();
+    }
+
+    private static List<Path> sourcesWhere(Predicate<Path> inScope, String forbidden) throws IOException {
+        try (Stream<Path> files = Files.walk(MAIN)) {
+            return files.filter(p -> p.toString().endsWith(".java")).filter(inScope).filter(p -> {
+                try {
+                    return Files.readString(p).contains(forbidden);
+                } catch (IOException e) {
+                    throw new IllegalStateException(e);
+                }
+            }).toList();
+        }
+    }
+}
