@@ -8,7 +8,9 @@ import java.time.Clock;
 import javax.sql.DataSource;
 import org.springframework.batch.core.job.Job;
 import org.springframework.batch.core.job.builder.JobBuilder;
-import org.springframework.batch.core.job.parameters.DefaultJobParametersValidator;
+import org.springframework.batch.core.job.parameters.InvalidJobParametersException;
+import org.springframework.batch.core.job.parameters.JobParameter;
+import org.springframework.batch.core.job.parameters.JobParameters;
 import org.springframework.batch.core.configuration.annotation.StepScope;
 import org.springframework.batch.core.repository.JobRepository;
 import org.springframework.batch.core.step.Step;
@@ -38,9 +40,21 @@ public class SplitJobConfiguration {
 
     @Bean
     Job split(JobRepository jobRepository, Step splitOrders) {
-        DefaultJobParametersValidator validator = new DefaultJobParametersValidator(new String[0],
-                new String[] {"run.id", "requested.by"});
-        return new JobBuilder(JOB_NAME, jobRepository).validator(validator).start(splitOrders).build();
+        return new JobBuilder(JOB_NAME, jobRepository).validator(SplitJobConfiguration::validate)
+                .start(splitOrders).build();
+    }
+
+    static final java.util.Set<String> PARAMETERS = java.util.Set.of("run.id", "requested.by");
+
+    /** Refuses parameters the job does not know, so a typo is not silently ignored. */
+    static void validate(JobParameters parameters) throws InvalidJobParametersException {
+        java.util.List<String> unknown = parameters == null ? java.util.List.of()
+                : parameters.parameters().stream().map(JobParameter::name)
+                        .filter(name -> !PARAMETERS.contains(name)).sorted().toList();
+        if (!unknown.isEmpty()) {
+            throw new InvalidJobParametersException("unknown parameter(s) for job split: " + String.join(", ", unknown)
+                    + "; it takes: requested.by (run.id is added automatically)");
+        }
     }
 
     @Bean

@@ -110,6 +110,13 @@ abstract class SplitJobFunctionalTests {
     }
 
     @Test
+    void anUnknownParameterIsRefusedBeforeAnythingRuns() {
+        assertThatThrownBy(() -> jobs.start(SplitJobConfiguration.JOB_NAME, Map.of("chunk.sise", "10")))
+                .hasMessageContaining("unknown parameter(s) for job split: chunk.sise");
+        assertThat(count("SELECT COUNT(*) FROM fulfilment_order")).isZero();
+    }
+
+    @Test
     void runningAgainChangesNothing() throws Exception {
         split();
         Map<String, Object> before = snapshot();
