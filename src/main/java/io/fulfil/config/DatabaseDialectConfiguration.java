@@ -1,6 +1,7 @@
 package io.fulfil.config;
 
 import com.zaxxer.hikari.HikariDataSource;
+import io.fulfil.support.JdbcUrls;
 import java.util.Map;
 import org.springframework.beans.factory.config.BeanPostProcessor;
 import org.springframework.boot.flyway.autoconfigure.FlywayConfigurationCustomizer;
@@ -13,16 +14,12 @@ import org.springframework.context.annotation.Configuration;
 @Configuration(proxyBeanMethods = false)
 class DatabaseDialectConfiguration {
 
-    static boolean isMySql(String jdbcUrl) {
-        return jdbcUrl != null && (jdbcUrl.startsWith("jdbc:mysql:") || jdbcUrl.startsWith("jdbc:mariadb:"));
-    }
-
     /** Migrations use ${timestamp} for the one column type the two databases spell differently. */
     @Bean
     FlywayConfigurationCustomizer timestampPlaceholder(org.springframework.core.env.Environment env) {
         return configuration -> {
             String url = env.getProperty("spring.datasource.url");
-            configuration.placeholders(Map.of("timestamp", isMySql(url) ? "DATETIME(3)" : "TIMESTAMP(3)"));
+            configuration.placeholders(Map.of("timestamp", JdbcUrls.isMySql(url) ? "DATETIME(3)" : "TIMESTAMP(3)"));
         };
     }
 
@@ -35,7 +32,7 @@ class DatabaseDialectConfiguration {
         return new BeanPostProcessor() {
             @Override
             public Object postProcessBeforeInitialization(Object bean, String beanName) {
-                if (bean instanceof HikariDataSource hikari && isMySql(hikari.getJdbcUrl())) {
+                if (bean instanceof HikariDataSource hikari && JdbcUrls.isMySql(hikari.getJdbcUrl())) {
                     hikari.addDataSourceProperty("rewriteBatchedStatements", "true");
                     hikari.addDataSourceProperty("cachePrepStmts", "true");
                     hikari.addDataSourceProperty("useServerPrepStmts", "false");

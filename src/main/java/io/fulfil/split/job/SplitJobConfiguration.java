@@ -4,6 +4,7 @@ import io.fulfil.reference.JdbcReferenceData;
 import io.fulfil.reference.SkuCatalog;
 import io.fulfil.split.SplitPlanner;
 import io.fulfil.stock.StockLedger;
+import io.fulfil.support.JdbcUrls;
 import java.time.Clock;
 import javax.sql.DataSource;
 import org.springframework.batch.core.job.Job;
@@ -76,14 +77,13 @@ public class SplitJobConfiguration {
     @StepScope
     JdbcCursorItemReader<String> splittableOrdersReader(DataSource dataSource,
                                                         @Value("${spring.datasource.url}") String url) throws Exception {
-        boolean mysql = url.startsWith("jdbc:mysql:") || url.startsWith("jdbc:mariadb:");
         return new JdbcCursorItemReaderBuilder<String>()
                 .name("splittableOrders")
                 .dataSource(dataSource)
                 .sql(SplittableOrders.SELECT_SQL)
                 .rowMapper((rs, i) -> rs.getString(1))
                 // MySQL otherwise buffers the whole result; MIN_VALUE makes the driver stream rows
-                .fetchSize(mysql ? Integer.MIN_VALUE : 1000)
+                .fetchSize(JdbcUrls.isMySql(url) ? Integer.MIN_VALUE : 1000)
                 .verifyCursorPosition(false)
                 .saveState(false)
                 .build();
