@@ -2,6 +2,7 @@ package io.fulfil.config;
 
 import com.zaxxer.hikari.HikariDataSource;
 import io.fulfil.support.JdbcUrls;
+import io.fulfil.support.KeyLists;
 import java.util.Map;
 import org.springframework.beans.factory.config.BeanPostProcessor;
 import org.springframework.boot.flyway.autoconfigure.FlywayConfigurationCustomizer;
@@ -21,6 +22,12 @@ class DatabaseDialectConfiguration {
             String url = env.getProperty("spring.datasource.url");
             configuration.placeholders(Map.of("timestamp", JdbcUrls.isMySql(url) ? "DATETIME(3)" : "TIMESTAMP(3)"));
         };
+    }
+
+    /** How queries match a column against a list of keys on this database. */
+    @Bean
+    KeyLists keyLists(org.springframework.core.env.Environment env) {
+        return KeyLists.forUrl(env.getProperty("spring.datasource.url"));
     }
 
     /**

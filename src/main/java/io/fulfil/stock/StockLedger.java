@@ -1,33 +1,42 @@
 package io.fulfil.stock;
 
-import java.util.ArrayList;
+import io.fulfil.support.KeyLists;
 import java.util.Collection;
 import java.util.Comparator;
-import java.util.TreeMap;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.springframework.dao.DataIntegrityViolationException;
-import org.springframework.jdbc.core.ConnectionCallback;
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
+import org.springframework.jdbc.core.namedparam.SqlParameterSource;
 import org.springframework.stereotype.Repository;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.TransactionDefinition;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * The only code that changes {@code stock.allocated}. Callers lock the rows they plan against,
- * inside their transaction, then apply what they reserved; concurrent runs queue on the row locks,
- * taken in index order so that two runs never deadlock on each other.
+ * The only code that changes {@code stock.allocated}. Callers either lock the rows they plan against
+ * and then {@link #reserve}, or plan against levels read earlier and {@link #tryReserve}, which
+ * applies nothing unless every row still has the quantity. Either way no row goes past its
+ * {@code on_hand}; rows are locked and updated in (SKU, warehouse) order, so two runs never deadlock.
  */
 @Repository
 public class StockLedger {
 
-    private static final int IN_LIST_LIMIT = 1000;
+    /** The order in which every caller locks and updates stock rows. */
+    private static final Comparator<StockKey> LOCK_ORDER = Comparator.comparing(StockKey::skuCode)
+            .thenComparing(StockKey::warehouseCode);
 
     private final NamedParameterJdbcTemplate jdbc;
-    private Boolean rowValueIn;
+    private final KeyLists keyLists;
+    private final TransactionTemplate savepoint;
 
-    public StockLedger(NamedParameterJdbcTemplate jdbc) {
+    public StockLedger(NamedParameterJdbcTemplate jdbc, KeyLists keyLists, PlatformTransactionManager transactions) {
         this.jdbc = jdbc;
+        this.keyLists = keyLists;
+        this.savepoint = new TransactionTemplate(transactions);
+        this.savepoint.setPropagationBehavior(TransactionDefinition.PROPAGATION_NESTED);
     }
 
     /**
@@ -35,74 +44,84 @@ public class StockLedger {
      * counts as of the lock (the latest committed ones).
      */
     public Map<StockKey, StockLevel> lockSkus(Collection<String> skuCodes) {
+        return levelsOf(skuCodes, "FOR UPDATE");
+    }
+
+    /** The latest committed counts of every stock row of the given SKUs, read without locks. */
+    public Map<StockKey, StockLevel> read(Collection<String> skuCodes) {
+        return levelsOf(skuCodes, "");
+    }
+
+    private Map<StockKey, StockLevel> levelsOf(Collection<String> skuCodes, String lock) {
         Map<StockKey, StockLevel> levels = new HashMap<>();
-        List<String> sorted = skuCodes.stream().distinct().sorted().toList();
-        for (int from = 0; from < sorted.size(); from += IN_LIST_LIMIT) {
-            List<String> slice = sorted.subList(from, Math.min(sorted.size(), from + IN_LIST_LIMIT));
-            jdbc.query("""
-                            SELECT warehouse_code, sku_code, on_hand, allocated
-                              FROM stock
-                             WHERE sku_code IN (:skus)
-                             ORDER BY sku_code, warehouse_code
-                               FOR UPDATE""",
-                    Map.of("skus", slice),
-                    rs -> {
-                        levels.put(new StockKey(rs.getString(1), rs.getString(2)),
-                                new StockLevel(rs.getInt(3), rs.getInt(4)));
-                    });
+        if (skuCodes.isEmpty()) {
+            return levels;
         }
+        List<String> sorted = skuCodes.stream().distinct().sorted().toList();
+        jdbc.query("""
+                        SELECT warehouse_code, sku_code, on_hand, allocated
+                          FROM stock
+                         WHERE %s
+                         ORDER BY sku_code, warehouse_code
+                         %s""".formatted(keyLists.matches("sku_code", "skus"), lock),
+                Map.of("skus", keyLists.bind(sorted)),
+                rs -> {
+                    levels.put(new StockKey(rs.getString(1), rs.getString(2)),
+                            new StockLevel(rs.getInt(3), rs.getInt(4)));
+                });
         return levels;
     }
 
     /**
-     * Adds reserved quantities to {@code allocated}. The rows must be locked by this transaction;
-     * the WHERE clause still refuses to go past {@code on_hand}, so a caller that forgot cannot
-     * over-allocate. Rows are updated in a few statements per chunk rather than one per row: grouped
-     * by quantity with a row-value IN list on H2 (which then uses the primary key), by warehouse and
-     * quantity with a plain IN list on MySQL (which evaluates row-value lists row by row).
+     * Adds reserved quantities to {@code allocated}, one primary-key update per row in a single JDBC
+     * batch, in lock order. The rows must be locked by this transaction; the WHERE clause still
+     * refuses to go past {@code on_hand}, so a caller that forgot cannot over-allocate.
      */
     public void reserve(Map<StockKey, Integer> quantities) {
-        Map<List<Object>, List<Object>> groups = new TreeMap<>(Comparator.comparing(Object::toString));
-        quantities.entrySet().stream()
-                .sorted(Map.Entry.comparingByKey(Comparator.comparing(StockKey::warehouseCode)
-                        .thenComparing(StockKey::skuCode)))
-                .forEach(e -> {
-                    StockKey key = e.getKey();
-                    List<Object> group = rowValueIn() ? List.of(e.getValue()) : List.of(e.getValue(), key.warehouseCode());
-                    groups.computeIfAbsent(group, g -> new ArrayList<>())
-                            .add(rowValueIn() ? new Object[] {key.warehouseCode(), key.skuCode()} : key.skuCode());
-                });
-        groups.forEach((group, rows) -> {
-            for (int from = 0; from < rows.size(); from += IN_LIST_LIMIT) {
-                List<Object> slice = rows.subList(from, Math.min(rows.size(), from + IN_LIST_LIMIT));
-                MapSqlParameterSource params = new MapSqlParameterSource().addValue("qty", group.get(0))
-                        .addValue("rows", slice);
-                int updated;
-                if (rowValueIn()) {
-                    updated = jdbc.update("""
-                            UPDATE stock SET allocated = allocated + :qty
-                             WHERE (warehouse_code, sku_code) IN (:rows)
-                               AND on_hand - allocated >= :qty""", params);
-                } else {
-                    updated = jdbc.update("""
-                            UPDATE stock SET allocated = allocated + :qty
-                             WHERE warehouse_code = :warehouse AND sku_code IN (:rows)
-                               AND on_hand - allocated >= :qty""", params.addValue("warehouse", group.get(1)));
-                }
-                if (updated != slice.size()) {
-                    throw new DataIntegrityViolationException(slice.size() + " stock rows should have "
-                            + group.get(0) + " more allocated, but only " + updated + " had it available;"
-                            + " nothing of this chunk is applied");
-                }
-            }
-        });
+        StockKey shortRow = reserveWhereAvailable(quantities);
+        if (shortRow != null) {
+            throw new DataIntegrityViolationException("stock of " + shortRow.skuCode() + " in " + shortRow.warehouseCode()
+                    + " should have " + quantities.get(shortRow) + " more allocated, but not that much is"
+                    + " available; nothing of this chunk is applied");
+        }
     }
 
-    private boolean rowValueIn() {
-        if (rowValueIn == null) {
-            rowValueIn = jdbc.getJdbcTemplate().execute((ConnectionCallback<Boolean>) connection ->
-                    "H2".equalsIgnoreCase(connection.getMetaData().getDatabaseProductName()));
+    /**
+     * Reserves without locking first: every row gets its quantity if it still has it available, or
+     * nothing changes at all (the updates run inside a savepoint that is rolled back) and the answer
+     * is false. Rows are updated in lock order, like {@link #lockSkus}, so this never deadlocks with
+     * a run that locks.
+     */
+    public boolean tryReserve(Map<StockKey, Integer> quantities) {
+        return Boolean.TRUE.equals(savepoint.execute(status -> {
+            if (reserveWhereAvailable(quantities) == null) {
+                return true;
+            }
+            status.setRollbackOnly();
+            return false;
+        }));
+    }
+
+    /** Applies the quantities in one JDBC batch; returns the first row that was short, or null. */
+    private StockKey reserveWhereAvailable(Map<StockKey, Integer> quantities) {
+        if (quantities.isEmpty()) {
+            return null;
         }
-        return rowValueIn;
+        List<Map.Entry<StockKey, Integer>> rows = quantities.entrySet().stream()
+                .sorted(Map.Entry.comparingByKey(LOCK_ORDER)).toList();
+        SqlParameterSource[] params = rows.stream()
+                .map(e -> new MapSqlParameterSource().addValue("qty", e.getValue())
+                        .addValue("warehouse", e.getKey().warehouseCode()).addValue("sku", e.getKey().skuCode()))
+                .toArray(SqlParameterSource[]::new);
+        int[] updated = jdbc.batchUpdate("""
+                UPDATE stock SET allocated = allocated + :qty
+                 WHERE warehouse_code = :warehouse AND sku_code = :sku
+                   AND on_hand - allocated >= :qty""", params);
+        for (int i = 0; i < updated.length; i++) {
+            if (updated[i] != 1) {
+                return rows.get(i).getKey();
+            }
+        }
+        return null;
     }
 }

@@ -12,7 +12,10 @@ import io.fulfil.split.PlannedFulfilment;
 import io.fulfil.split.SplitOutcome;
 import io.fulfil.split.SplitPlanner;
 import io.fulfil.split.job.SplitStore.LockedOrder;
+import io.fulfil.stock.StockCache;
+import io.fulfil.stock.StockKey;
 import io.fulfil.stock.StockLedger;
+import io.fulfil.stock.StockLevel;
 import java.time.Clock;
 import java.time.LocalDateTime;
 import java.util.ArrayList;
@@ -26,10 +29,12 @@ import org.springframework.batch.infrastructure.item.Chunk;
 import org.springframework.batch.infrastructure.item.ItemWriter;
 
 /**
- * Splits one chunk of orders (read in serving order) inside the chunk's transaction: locks the
- * orders, then their stock, plans every order against the locked stock in serving order, and
- * writes the result in batches. Because the orders are locked and re-read, an order that another
- * run has split in the meantime is left alone: no order is split twice, no stock allocated twice.
+ * Splits one chunk of orders (read in serving order) inside the chunk's transaction: locks and
+ * re-reads the orders, plans every order in serving order against the stock levels this run knows,
+ * reserves the stock only where it is still available (or plans again on locked rows when another
+ * run took some of it), and writes the result in batches. Because the orders are locked and
+ * re-read, an order that another run has split in the meantime is left alone: no order is split
+ * twice, no stock allocated twice.
  */
 class SplitChunkWriter implements ItemWriter<String> {
 
@@ -37,16 +42,18 @@ class SplitChunkWriter implements ItemWriter<String> {
 
     private final SplitStore store;
     private final StockLedger stockLedger;
+    private final StockCache stockCache;
     private final SplitPlanner planner;
     private final SplitChunkHook hook;
     private final SkuCatalog skuCatalog;
     private final Clock clock;
     private final Long jobExecutionId;
 
-    SplitChunkWriter(SplitStore store, StockLedger stockLedger, SplitPlanner planner, SplitChunkHook hook,
-                     SkuCatalog skuCatalog, Clock clock, Long jobExecutionId) {
+    SplitChunkWriter(SplitStore store, StockLedger stockLedger, StockCache stockCache, SplitPlanner planner,
+                     SplitChunkHook hook, SkuCatalog skuCatalog, Clock clock, Long jobExecutionId) {
         this.store = store;
         this.stockLedger = stockLedger;
+        this.stockCache = stockCache;
         this.planner = planner;
         this.hook = hook;
         this.skuCatalog = skuCatalog;
@@ -57,6 +64,40 @@ class SplitChunkWriter implements ItemWriter<String> {
     @Override
     public void write(Chunk<? extends String> chunk) {
         List<String> servingOrder = new ArrayList<>(chunk.getItems());
+        hook.chunkStarting(servingOrder);
+        ChunkInput input = read(servingOrder);
+        Set<String> skus = input.skus();
+        Planned planned = plan(input, stockCache.levelsOf(skus));
+        if (!stockLedger.tryReserve(planned.stock().reservations())) {
+            // another run allocated some of this stock since this run last saw it: plan again on
+            // the current rows, locked so that nobody takes them before the chunk commits
+            Map<StockKey, StockLevel> locked = stockLedger.lockSkus(skus);
+            stockCache.remember(skus, locked);
+            planned = plan(input, locked);
+            stockLedger.reserve(planned.stock().reservations());
+        }
+        store.write(planned.writes());
+        stockCache.afterCompletion(skus, planned.stock().reservations());
+        hook.chunkWritten(servingOrder);
+    }
+
+    /** What a chunk plans from: its orders under lock, and what they still need. */
+    private record ChunkInput(List<String> servingOrder, Map<String, LockedOrder> locked,
+                              Map<String, List<PaidOrder.Line>> lines, Map<String, List<OpenLine>> backorders,
+                              Map<String, List<FulfilmentStatus>> existing, Map<String, Integer> lastDecision) {
+
+        Set<String> skus() {
+            Set<String> skus = new HashSet<>();
+            lines.values().forEach(ls -> ls.forEach(l -> skus.add(l.skuCode())));
+            backorders.values().forEach(bs -> bs.forEach(b -> skus.add(b.skuCode())));
+            return skus;
+        }
+    }
+
+    private record Planned(ChunkStock stock, SplitStore.ChunkWrites writes) {
+    }
+
+    private ChunkInput read(List<String> servingOrder) {
         Map<String, LockedOrder> locked = store.lockOrders(servingOrder);
         List<String> firstSplits = new ArrayList<>();
         List<String> resplits = new ArrayList<>();
@@ -69,30 +110,28 @@ class SplitChunkWriter implements ItemWriter<String> {
                 resplits.add(o.orderNo());
             }
         }
-        Map<String, List<PaidOrder.Line>> lines = store.linesOf(firstSplits, skuCatalog);
-        Map<String, List<OpenLine>> backorders = store.backordersOf(resplits);
-        Map<String, List<FulfilmentStatus>> existing = store.fulfilmentStatusesOf(resplits);
-        Map<String, Integer> lastDecision = store.lastDecisionNo(resplits);
-        Set<String> skus = new HashSet<>();
-        lines.values().forEach(ls -> ls.forEach(l -> skus.add(l.skuCode())));
-        backorders.values().forEach(bs -> bs.forEach(b -> skus.add(b.skuCode())));
-        ChunkStock stock = new ChunkStock(stockLedger.lockSkus(skus));
+        return new ChunkInput(servingOrder, locked, store.linesOf(firstSplits, skuCatalog),
+                store.backordersOf(resplits), store.fulfilmentStatusesOf(resplits), store.lastDecisionNo(resplits));
+    }
+
+    /** Plans every order of the chunk in serving order against the given stock levels. */
+    private Planned plan(ChunkInput input, Map<StockKey, StockLevel> levels) {
+        ChunkStock stock = new ChunkStock(levels);
         SplitStore.ChunkWrites writes = new SplitStore.ChunkWrites(LocalDateTime.now(clock), jobExecutionId);
-        for (String orderNo : servingOrder) {
-            LockedOrder order = locked.get(orderNo);
+        for (String orderNo : input.servingOrder()) {
+            LockedOrder order = input.locked().get(orderNo);
             if (order == null) {
                 continue;
             }
             if (OrderStatus.PAID.name().equals(order.status())) {
-                splitFirstTime(order, lines.getOrDefault(orderNo, List.of()), stock, writes);
-            } else if (backorders.containsKey(orderNo)) {
-                retryBackorders(order, backorders.get(orderNo), existing.getOrDefault(orderNo, List.of()),
-                        lastDecision.getOrDefault(orderNo, 0), stock, writes);
+                splitFirstTime(order, input.lines().getOrDefault(orderNo, List.of()), stock, writes);
+            } else if (input.backorders().containsKey(orderNo)) {
+                retryBackorders(order, input.backorders().get(orderNo),
+                        input.existing().getOrDefault(orderNo, List.of()),
+                        input.lastDecision().getOrDefault(orderNo, 0), stock, writes);
             }
         }
-        store.write(writes);
-        stockLedger.reserve(stock.reservations());
-        hook.chunkWritten(servingOrder);
+        return new Planned(stock, writes);
     }
 
     private void splitFirstTime(LockedOrder order, List<PaidOrder.Line> lines, ChunkStock stock,

@@ -3,6 +3,7 @@ package io.fulfil.split.job;
 import io.fulfil.reference.JdbcReferenceData;
 import io.fulfil.reference.SkuCatalog;
 import io.fulfil.split.SplitPlanner;
+import io.fulfil.stock.StockCache;
 import io.fulfil.stock.StockLedger;
 import io.fulfil.support.JdbcUrls;
 import java.time.Clock;
@@ -96,7 +97,8 @@ public class SplitJobConfiguration {
                                       SplitSettings settings,
                                       @Value("#{stepExecution.jobExecutionId}") Long jobExecutionId) {
         SplitPlanner planner = new SplitPlanner(referenceData.load());
-        return new SplitChunkWriter(store, stockLedger, planner, hook.getIfAvailable(() -> SplitChunkHook.NONE),
+        return new SplitChunkWriter(store, stockLedger, new StockCache(stockLedger, settings.stockCacheSize()), planner,
+                hook.getIfAvailable(() -> SplitChunkHook.NONE),
                 new SkuCatalog(jdbc, settings.skuCacheSize()), clock, jobExecutionId);
     }
 }

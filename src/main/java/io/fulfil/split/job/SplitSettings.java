@@ -7,10 +7,12 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * Settings of the split job ({@code fulfil.split.*}).
  *
  * @param chunkSize    orders per chunk transaction; each chunk locks its orders and their stock rows
- * @param skuCacheSize SKUs whose merchant and zone a run keeps in memory (least recently used go)
+ * @param skuCacheSize   SKUs whose merchant and zone a run keeps in memory (least recently used go)
+ * @param stockCacheSize SKUs whose stock rows a run remembers between chunks (least recently used go)
  */
 @ConfigurationProperties("fulfil.split")
-public record SplitSettings(@DefaultValue("500") int chunkSize, @DefaultValue("200000") int skuCacheSize) {
+public record SplitSettings(@DefaultValue("500") int chunkSize, @DefaultValue("200000") int skuCacheSize,
+                            @DefaultValue("100000") int stockCacheSize) {
 
     public SplitSettings {
         if (chunkSize < 1 || chunkSize > 10_000) {
@@ -18,6 +20,10 @@ public record SplitSettings(@DefaultValue("500") int chunkSize, @DefaultValue("2
         }
         if (skuCacheSize < 1000) {
             throw new IllegalArgumentException("fulfil.split.sku-cache-size must be at least 1000, is " + skuCacheSize);
+        }
+        if (stockCacheSize < 1000) {
+            throw new IllegalArgumentException("fulfil.split.stock-cache-size must be at least 1000, is "
+                    + stockCacheSize);
         }
     }
 }

@@ -9,6 +9,7 @@ import io.fulfil.split.OpenLine;
 import io.fulfil.split.PaidOrder;
 import io.fulfil.split.PlannedFulfilment;
 import io.fulfil.split.ShipPoint;
+import io.fulfil.support.KeyLists;
 import io.fulfil.support.Money;
 import java.math.BigDecimal;
 import java.sql.ResultSet;
@@ -33,9 +34,11 @@ import org.springframework.stereotype.Repository;
 public class SplitStore {
 
     private final NamedParameterJdbcTemplate jdbc;
+    private final KeyLists keyLists;
 
-    public SplitStore(NamedParameterJdbcTemplate jdbc) {
+    public SplitStore(NamedParameterJdbcTemplate jdbc, KeyLists keyLists) {
         this.jdbc = jdbc;
+        this.keyLists = keyLists;
     }
 
     /** An order header as read under its row lock. */
@@ -46,14 +49,17 @@ public class SplitStore {
     /** Locks the orders (in key order, so concurrent runs queue instead of deadlocking) and reads them. */
     public Map<String, LockedOrder> lockOrders(Collection<String> orderNos) {
         Map<String, LockedOrder> orders = new HashMap<>();
+        if (orderNos.isEmpty()) {
+            return orders;
+        }
         jdbc.query("""
                         SELECT order_no, status, ship_latitude, ship_longitude, paid_at,
                                goods_amount, discount_amount, shipping_fee, paid_amount
                           FROM customer_order
-                         WHERE order_no IN (:nos)
+                         WHERE %s
                          ORDER BY order_no
-                           FOR UPDATE""",
-                Map.of("nos", orderNos),
+                           FOR UPDATE""".formatted(keyLists.matches("order_no", "nos")),
+                Map.of("nos", keyLists.bind(orderNos)),
                 rs -> {
                     BigDecimal lat = rs.getBigDecimal(3);
                     BigDecimal lon = rs.getBigDecimal(4);
@@ -76,9 +82,9 @@ public class SplitStore {
         jdbc.query("""
                         SELECT order_no, line_no, sku_code, quantity, unit_price, line_discount
                           FROM order_line
-                         WHERE order_no IN (:nos)
-                         ORDER BY order_no, line_no""",
-                Map.of("nos", orderNos),
+                         WHERE %s
+                         ORDER BY order_no, line_no""".formatted(keyLists.matches("order_no", "nos")),
+                Map.of("nos", keyLists.bind(orderNos)),
                 rs -> {
                     rows.add(new Row(rs.getString(1), rs.getInt(2), rs.getString(3), rs.getInt(4), cents(rs, 5),
                             cents(rs, 6)));
@@ -105,9 +111,9 @@ public class SplitStore {
                                s.merchant_code, s.temperature_zone
                           FROM backorder b
                           JOIN sku s ON s.sku_code = b.sku_code
-                         WHERE b.order_no IN (:nos)
-                         ORDER BY b.order_no, b.order_line_no""",
-                Map.of("nos", orderNos),
+                         WHERE %s
+                         ORDER BY b.order_no, b.order_line_no""".formatted(keyLists.matches("b.order_no", "nos")),
+                Map.of("nos", keyLists.bind(orderNos)),
                 rs -> {
                     open.computeIfAbsent(rs.getString(1), k -> new ArrayList<>()).add(new OpenLine(
                             rs.getInt(2), rs.getString(3), rs.getString(8), zone(rs.getString(9)), rs.getInt(4),
@@ -122,8 +128,8 @@ public class SplitStore {
         if (orderNos.isEmpty()) {
             return statuses;
         }
-        jdbc.query("SELECT order_no, status FROM fulfilment_order WHERE order_no IN (:nos)",
-                Map.of("nos", orderNos),
+        jdbc.query("SELECT order_no, status FROM fulfilment_order WHERE " + keyLists.matches("order_no", "nos"),
+                Map.of("nos", keyLists.bind(orderNos)),
                 rs -> {
                     statuses.computeIfAbsent(rs.getString(1), k -> new ArrayList<>())
                             .add(FulfilmentStatus.valueOf(rs.getString(2)));
@@ -139,8 +145,8 @@ public class SplitStore {
         }
         jdbc.query("""
                         SELECT order_no, MAX(decision_no) FROM split_decision
-                         WHERE order_no IN (:nos) GROUP BY order_no""",
-                Map.of("nos", orderNos),
+                         WHERE %s GROUP BY order_no""".formatted(keyLists.matches("order_no", "nos")),
+                Map.of("nos", keyLists.bind(orderNos)),
                 rs -> {
                     last.put(rs.getString(1), rs.getInt(2));
                 });
@@ -242,9 +248,9 @@ public class SplitStore {
         w.statusMoves.forEach((status, orderNos) -> jdbc.update("""
                         UPDATE customer_order
                            SET status = :status, hold_reason = NULL, split_at = COALESCE(split_at, :now)
-                         WHERE order_no IN (:nos)""",
+                         WHERE %s""".formatted(keyLists.matches("order_no", "nos")),
                 new MapSqlParameterSource().addValue("status", status).addValue("now", w.now)
-                        .addValue("nos", orderNos)));
+                        .addValue("nos", keyLists.bind(orderNos))));
         batch("""
                 UPDATE customer_order SET status = 'ON_HOLD', hold_reason = :reason, split_at = :now
                  WHERE order_no = :orderNo""", w.holds);

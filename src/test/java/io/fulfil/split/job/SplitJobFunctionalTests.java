@@ -7,6 +7,8 @@ import io.fulfil.load.LoadReport;
 import io.fulfil.load.ShopDataLoader;
 import io.fulfil.ops.InvariantChecks;
 import io.fulfil.ops.Jobs;
+import io.fulfil.stock.StockKey;
+import io.fulfil.stock.StockLedger;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
@@ -49,10 +51,34 @@ abstract class SplitJobFunctionalTests {
     @Autowired
     FailingChunk failingChunk;
 
-    /** Fails the chunk with the given number (1-based) once, after its rows are written, before commit. */
+    @Autowired
+    StockLedger stockLedger;
+
+    @Autowired
+    org.springframework.transaction.PlatformTransactionManager transactionManager;
+
+    /**
+     * Fails the chunk with the given number (1-based) once, after its rows are written, before commit;
+     * or runs an action, on another connection, before the chunk with the given number begins.
+     */
     static final class FailingChunk implements SplitChunkHook {
         final AtomicInteger failAt = new AtomicInteger(-1);
         final AtomicInteger seen = new AtomicInteger();
+        final AtomicInteger started = new AtomicInteger();
+        final AtomicInteger actAt = new AtomicInteger(-1);
+        volatile Runnable action = () -> { };
+        final List<String> ordersFromActionOn = new java.util.concurrent.CopyOnWriteArrayList<>();
+
+        @Override
+        public void chunkStarting(List<String> orderNos) {
+            int chunk = started.incrementAndGet();
+            if (chunk == actAt.get()) {
+                CompletableFuture.runAsync(action).join();
+            }
+            if (actAt.get() > 0 && chunk >= actAt.get()) {
+                ordersFromActionOn.addAll(orderNos);
+            }
+        }
 
         @Override
         public void chunkWritten(List<String> orderNos) {
@@ -76,6 +102,9 @@ abstract class SplitJobFunctionalTests {
         TABLES.forEach(t -> jdbc.update("DELETE FROM " + t));
         failingChunk.failAt.set(-1);
         failingChunk.seen.set(0);
+        failingChunk.started.set(0);
+        failingChunk.actAt.set(-1);
+        failingChunk.ordersFromActionOn.clear();
         LoadReport report = loader.load(Path.of("sample-data"));
         assertThat(report.hasErrors()).as(report.summary()).isFalse();
     }
@@ -190,6 +219,51 @@ abstract class SplitJobFunctionalTests {
         assertThat(second.get().getStatus()).isEqualTo(BatchStatus.COMPLETED);
         assertThat(invariants.check()).isEmpty();
         assertThat(snapshot()).isEqualTo(clean);
+    }
+
+    @Test
+    void stockTakenBehindTheRunsBackBetweenChunksIsNeverOverAllocated() throws Exception {
+        // between chunks 2 and 3 another process leaves no stock available anywhere; the run still
+        // remembers the levels it saw in chunks 1 and 2, so chunk 3 must notice and plan again
+        failingChunk.action = () -> jdbc.update("UPDATE stock SET on_hand = allocated");
+        failingChunk.actAt.set(3);
+
+        JobExecution run = split();
+
+        assertThat(run.getStatus()).isEqualTo(BatchStatus.COMPLETED);
+        assertThat(invariants.check()).isEmpty();
+        assertThat(count("SELECT COUNT(*) FROM stock WHERE allocated > on_hand")).isZero();
+        List<String> late = failingChunk.ordersFromActionOn;
+        assertThat(late).hasSizeGreaterThan(1000);
+        assertThat(jdbc.queryForList("SELECT DISTINCT order_no FROM fulfilment_order", String.class))
+                .isNotEmpty().doesNotContainAnyElementsOf(late);
+        assertThat(count("SELECT COUNT(DISTINCT order_no) FROM backorder")).isGreaterThan(1000);
+    }
+
+    @Test
+    void aReservationThatNoLongerFitsChangesNoStockRowAtAll() {
+        List<Map<String, Object>> rows = jdbc.queryForList("""
+                SELECT warehouse_code, sku_code, on_hand, allocated FROM stock WHERE on_hand - allocated >= 1
+                 ORDER BY sku_code, warehouse_code""");
+        Map<String, Object> first = rows.get(0);
+        Map<String, Object> last = rows.get(rows.size() - 1);
+        StockKey fits = new StockKey((String) first.get("WAREHOUSE_CODE"), (String) first.get("SKU_CODE"));
+        StockKey tooMuch = new StockKey((String) last.get("WAREHOUSE_CODE"), (String) last.get("SKU_CODE"));
+        int tooMuchQuantity = ((Number) last.get("ON_HAND")).intValue() + 1;
+
+        var transactions = new org.springframework.transaction.support.TransactionTemplate(transactionManager);
+        Boolean[] answers = transactions.execute(status -> new Boolean[] {
+                stockLedger.tryReserve(Map.of(fits, 1, tooMuch, tooMuchQuantity)),
+                allocated(fits) == ((Number) first.get("ALLOCATED")).intValue(),
+                stockLedger.tryReserve(Map.of(fits, 1)),
+                allocated(fits) == ((Number) first.get("ALLOCATED")).intValue() + 1});
+
+        assertThat(answers).containsExactly(false, true, true, true);
+    }
+
+    private int allocated(StockKey key) {
+        return jdbc.queryForObject("SELECT allocated FROM stock WHERE warehouse_code = ? AND sku_code = ?",
+                Integer.class, key.warehouseCode(), key.skuCode());
     }
 
     /** Splits the fresh sample data once, takes the snapshot and puts the fresh data back. */
