@@ -1,6 +1,7 @@
 package io.fulfil.config;
 
 import com.zaxxer.hikari.HikariDataSource;
+import io.fulfil.support.Database;
 import io.fulfil.support.JdbcUrls;
 import io.fulfil.support.KeyLists;
 import java.util.Map;
@@ -24,10 +25,16 @@ class DatabaseDialectConfiguration {
         };
     }
 
+    /** Which database the processor is connected to. */
+    @Bean
+    Database database(org.springframework.core.env.Environment env) {
+        return Database.of(env.getProperty("spring.datasource.url"));
+    }
+
     /** How queries match a column against a list of keys on this database. */
     @Bean
-    KeyLists keyLists(org.springframework.core.env.Environment env) {
-        return KeyLists.forUrl(env.getProperty("spring.datasource.url"));
+    KeyLists keyLists(Database database) {
+        return KeyLists.of(database);
     }
 
     /**

@@ -1,6 +1,7 @@
 package io.fulfil.ops;
 
 import io.fulfil.split.DecisionText;
+import io.fulfil.split.DecisionTrace;
 import io.fulfil.split.Rule;
 import java.util.ArrayList;
 import java.util.List;
@@ -76,28 +77,35 @@ public class OrderExplanation {
         out.add(backorders.isEmpty() ? "Backorders: none" : "Backorders:");
         out.addAll(backorders);
         List<List<String>> decisions = jdbc.sql("""
-                        SELECT decision_no, merchant_code, temperature_zone, rule_applied, chosen, candidates,
-                               decided_at, job_execution_id
+                        SELECT decision_no, trace, decided_at, job_execution_id
                           FROM split_decision WHERE order_no = :no ORDER BY decision_no""")
                 .param("no", orderNo)
                 .query((rs, i) -> {
                     List<String> d = new ArrayList<>();
-                    Rule rule = Rule.valueOf(rs.getString(4));
-                    d.add("  #" + rs.getInt(1) + " " + rs.getString(2) + " " + rs.getString(3) + " (run "
-                            + rs.getLong(8) + ", " + rs.getTimestamp(7) + " UTC)");
-                    d.add("     rule " + rule + ": " + rule.description());
-                    d.add("     chosen: " + DecisionText.describeChosen(rs.getString(5)));
-                    List<String> candidates = DecisionText.describeCandidates(rs.getString(6));
-                    d.add(candidates.isEmpty() ? "     candidates: none"
-                            : rule == Rule.NEAREST_SINGLE ? "     candidates, nearest first, up to the one chosen:"
-                            : "     candidates, nearest first:");
-                    candidates.forEach(c -> d.add("       " + c));
+                    d.add("  #" + rs.getInt(1) + " run " + rs.getLong(4) + ", " + rs.getTimestamp(3) + " UTC");
+                    for (DecisionTrace.Group g : DecisionTrace.decode(rs.getString(2))) {
+                        d.addAll(describe(g));
+                    }
                     return d;
                 })
                 .list();
         out.add(decisions.isEmpty() ? "Decisions: none yet" : "Decisions:");
         decisions.forEach(out::addAll);
         return out;
+    }
+
+    /** One merchant + zone group's decision in words. */
+    private static List<String> describe(DecisionTrace.Group g) {
+        List<String> d = new ArrayList<>();
+        Rule rule = Rule.valueOf(g.rule());
+        d.add("     " + g.merchantCode() + " " + g.zone() + ": rule " + rule + ", " + rule.description());
+        d.add("       chosen: " + DecisionText.describeChosen(g.chosen()));
+        List<String> candidates = DecisionText.describeCandidates(g.candidates());
+        d.add(candidates.isEmpty() ? "       candidates: none"
+                : rule == Rule.NEAREST_SINGLE ? "       candidates, nearest first, up to the one chosen:"
+                : "       candidates, nearest first:");
+        candidates.forEach(c -> d.add("         " + c));
+        return d;
     }
 
     private static String nullToUnknown(String name) {

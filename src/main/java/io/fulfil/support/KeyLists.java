@@ -17,9 +17,9 @@ public final class KeyLists {
         this.arrays = arrays;
     }
 
-    /** The form for the database a JDBC URL names. */
-    public static KeyLists forUrl(String jdbcUrl) {
-        return new KeyLists(!JdbcUrls.isMySql(jdbcUrl));
+    /** The form for the given database. */
+    public static KeyLists of(Database database) {
+        return new KeyLists(database == Database.H2);
     }
 
     /** SQL that is true when {@code column} is one of the keys bound to {@code :parameter}. */

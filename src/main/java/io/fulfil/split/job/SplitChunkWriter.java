@@ -5,7 +5,6 @@ import io.fulfil.fulfilment.OrderStatus;
 import io.fulfil.fulfilment.OrderStatusRollup;
 import io.fulfil.reference.SkuCatalog;
 import io.fulfil.split.ChunkStock;
-import io.fulfil.split.Decision;
 import io.fulfil.split.OpenLine;
 import io.fulfil.split.PaidOrder;
 import io.fulfil.split.PlannedFulfilment;
@@ -181,9 +180,8 @@ class SplitChunkWriter implements ItemWriter<String> {
             all.add(FulfilmentStatus.ALLOCATED);
         }
         writes.replaceBackorders(orderNo, oldBackorders, outcome.backorders());
-        int decisionNo = lastDecisionNo;
-        for (Decision d : outcome.decisions()) {
-            writes.decision(orderNo, ++decisionNo, d);
+        if (!outcome.decisions().isEmpty()) {
+            writes.decisions(orderNo, lastDecisionNo + 1, outcome.decisions());
         }
         OrderStatus status = OrderStatusRollup.derive(all, !outcome.backorders().isEmpty());
         writes.orderStatus(orderNo, status.name());

@@ -5,6 +5,7 @@ import io.fulfil.reference.SkuCatalog;
 import io.fulfil.reference.TemperatureZone;
 import io.fulfil.split.Amounts;
 import io.fulfil.split.Decision;
+import io.fulfil.split.DecisionTrace;
 import io.fulfil.split.OpenLine;
 import io.fulfil.split.PaidOrder;
 import io.fulfil.split.PlannedFulfilment;
@@ -12,18 +13,20 @@ import io.fulfil.split.ShipPoint;
 import io.fulfil.support.KeyLists;
 import io.fulfil.support.Money;
 import java.math.BigDecimal;
+import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
+import java.sql.Types;
 import java.time.LocalDateTime;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import org.springframework.jdbc.core.ParameterizedPreparedStatementSetter;
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
-import org.springframework.jdbc.core.namedparam.SqlParameterSource;
 import org.springframework.stereotype.Repository;
 
 /**
@@ -153,16 +156,37 @@ public class SplitStore {
         return last;
     }
 
-    /** Everything one chunk decided, written as one batch per table. */
+    /**
+     * Everything one chunk decided, written as one batch per table. Rows are kept as plain records and
+     * bound by position: named parameters cost a map per row, which showed at a million orders.
+     */
     public static final class ChunkWrites {
-        final List<SqlParameterSource> fulfilmentOrders = new ArrayList<>();
-        final List<SqlParameterSource> fulfilmentLines = new ArrayList<>();
-        final List<SqlParameterSource> backorderDeletes = new ArrayList<>();
-        final List<SqlParameterSource> backorders = new ArrayList<>();
-        final List<SqlParameterSource> decisions = new ArrayList<>();
+        record Fulfilment(String orderNo, PlannedFulfilment planned) {
+        }
+
+        record Line(String orderNo, String fulfilmentNo, PlannedFulfilment.Line line) {
+        }
+
+        record OrderLineKey(String orderNo, int lineNo) {
+        }
+
+        record Backorder(String orderNo, OpenLine line) {
+        }
+
+        record DecisionRow(String orderNo, int decisionNo, String trace) {
+        }
+
+        record Hold(String orderNo, String reason) {
+        }
+
+        final List<Fulfilment> fulfilmentOrders = new ArrayList<>();
+        final List<Line> fulfilmentLines = new ArrayList<>();
+        final List<OrderLineKey> backorderDeletes = new ArrayList<>();
+        final List<Backorder> backorders = new ArrayList<>();
+        final List<DecisionRow> decisions = new ArrayList<>();
         /** Order numbers by the status they move to; held orders go one by one, each with its reason. */
         final Map<String, List<String>> statusMoves = new java.util.TreeMap<>();
-        final List<SqlParameterSource> holds = new ArrayList<>();
+        final List<Hold> holds = new ArrayList<>();
         private final Timestamp now;
         private final Long jobExecutionId;
 
@@ -172,38 +196,24 @@ public class SplitStore {
         }
 
         public void fulfilment(String orderNo, PlannedFulfilment f) {
-            Amounts a = f.amounts();
-            fulfilmentOrders.add(amounts(new MapSqlParameterSource()
-                    .addValue("fulfilmentNo", f.fulfilmentNo()).addValue("orderNo", orderNo)
-                    .addValue("merchant", f.merchantCode()).addValue("warehouse", f.warehouseCode())
-                    .addValue("zone", f.zone().name()).addValue("status", FulfilmentStatus.ALLOCATED.name())
-                    .addValue("now", now).addValue("jobExecutionId", jobExecutionId), a));
+            fulfilmentOrders.add(new Fulfilment(orderNo, f));
             for (PlannedFulfilment.Line l : f.lines()) {
-                fulfilmentLines.add(amounts(new MapSqlParameterSource()
-                        .addValue("fulfilmentNo", f.fulfilmentNo()).addValue("lineNo", l.lineNo())
-                        .addValue("orderNo", orderNo).addValue("orderLineNo", l.orderLineNo())
-                        .addValue("sku", l.skuCode()).addValue("qty", l.quantity()), l.amounts()));
+                fulfilmentLines.add(new Line(orderNo, f.fulfilmentNo(), l));
             }
         }
 
         public void replaceBackorders(String orderNo, List<OpenLine> old, List<OpenLine> remaining) {
             for (OpenLine b : old) {
-                backorderDeletes.add(new MapSqlParameterSource().addValue("orderNo", orderNo)
-                        .addValue("lineNo", b.orderLineNo()));
+                backorderDeletes.add(new OrderLineKey(orderNo, b.orderLineNo()));
             }
             for (OpenLine b : remaining) {
-                backorders.add(amounts(new MapSqlParameterSource().addValue("orderNo", orderNo)
-                        .addValue("lineNo", b.orderLineNo()).addValue("sku", b.skuCode())
-                        .addValue("qty", b.quantity()).addValue("now", now), b.amounts()));
+                backorders.add(new Backorder(orderNo, b));
             }
         }
 
-        public void decision(String orderNo, int decisionNo, Decision d) {
-            decisions.add(new MapSqlParameterSource().addValue("orderNo", orderNo).addValue("no", decisionNo)
-                    .addValue("merchant", d.group().merchantCode()).addValue("zone", d.group().zone().name())
-                    .addValue("rule", d.rule().name()).addValue("chosen", d.chosen())
-                    .addValue("candidates", d.candidates()).addValue("now", now)
-                    .addValue("jobExecutionId", jobExecutionId));
+        /** The decisions of one order in this run, kept as one row. */
+        public void decisions(String orderNo, int decisionNo, List<Decision> groups) {
+            decisions.add(new DecisionRow(orderNo, decisionNo, DecisionTrace.encode(groups)));
         }
 
         public void orderStatus(String orderNo, String status) {
@@ -211,13 +221,7 @@ public class SplitStore {
         }
 
         public void hold(String orderNo, String reason) {
-            holds.add(new MapSqlParameterSource().addValue("orderNo", orderNo).addValue("reason", reason)
-                    .addValue("now", now));
-        }
-
-        private static MapSqlParameterSource amounts(MapSqlParameterSource p, Amounts a) {
-            return p.addValue("goods", Money.fromCents(a.goods())).addValue("discount", Money.fromCents(a.discount()))
-                    .addValue("shipping", Money.fromCents(a.shipping())).addValue("paid", Money.fromCents(a.paid()));
+            holds.add(new Hold(orderNo, reason));
         }
     }
 
@@ -226,24 +230,54 @@ public class SplitStore {
                 INSERT INTO fulfilment_order (fulfilment_no, order_no, merchant_code, warehouse_code,
                        temperature_zone, status, goods_amount, discount_amount, shipping_fee, paid_amount,
                        created_at, job_execution_id)
-                VALUES (:fulfilmentNo, :orderNo, :merchant, :warehouse, :zone, :status, :goods, :discount,
-                        :shipping, :paid, :now, :jobExecutionId)""", w.fulfilmentOrders);
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""", w.fulfilmentOrders, (ps, r) -> {
+            PlannedFulfilment f = r.planned();
+            ps.setString(1, f.fulfilmentNo());
+            ps.setString(2, r.orderNo());
+            ps.setString(3, f.merchantCode());
+            ps.setString(4, f.warehouseCode());
+            ps.setString(5, f.zone().name());
+            ps.setString(6, FulfilmentStatus.ALLOCATED.name());
+            setAmounts(ps, 7, f.amounts());
+            ps.setTimestamp(11, w.now);
+            ps.setObject(12, w.jobExecutionId, Types.BIGINT);
+        });
         batch("""
                 INSERT INTO fulfilment_line (fulfilment_no, line_no, order_no, order_line_no, sku_code, quantity,
                        goods_amount, discount_amount, shipping_fee, paid_amount)
-                VALUES (:fulfilmentNo, :lineNo, :orderNo, :orderLineNo, :sku, :qty, :goods, :discount, :shipping,
-                        :paid)""", w.fulfilmentLines);
-        batch("DELETE FROM backorder WHERE order_no = :orderNo AND order_line_no = :lineNo", w.backorderDeletes);
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""", w.fulfilmentLines, (ps, r) -> {
+            ps.setString(1, r.fulfilmentNo());
+            ps.setInt(2, r.line().lineNo());
+            ps.setString(3, r.orderNo());
+            ps.setInt(4, r.line().orderLineNo());
+            ps.setString(5, r.line().skuCode());
+            ps.setInt(6, r.line().quantity());
+            setAmounts(ps, 7, r.line().amounts());
+        });
+        batch("DELETE FROM backorder WHERE order_no = ? AND order_line_no = ?", w.backorderDeletes, (ps, r) -> {
+            ps.setString(1, r.orderNo());
+            ps.setInt(2, r.lineNo());
+        });
         batch("""
                 INSERT INTO backorder (order_no, order_line_no, sku_code, quantity, goods_amount, discount_amount,
                        shipping_fee, paid_amount, created_at)
-                VALUES (:orderNo, :lineNo, :sku, :qty, :goods, :discount, :shipping, :paid, :now)""",
-                w.backorders);
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)""", w.backorders, (ps, r) -> {
+            ps.setString(1, r.orderNo());
+            ps.setInt(2, r.line().orderLineNo());
+            ps.setString(3, r.line().skuCode());
+            ps.setInt(4, r.line().quantity());
+            setAmounts(ps, 5, r.line().amounts());
+            ps.setTimestamp(9, w.now);
+        });
         batch("""
-                INSERT INTO split_decision (order_no, decision_no, merchant_code, temperature_zone, rule_applied,
-                       chosen, candidates, decided_at, job_execution_id)
-                VALUES (:orderNo, :no, :merchant, :zone, :rule, :chosen, :candidates, :now, :jobExecutionId)""",
-                w.decisions);
+                INSERT INTO split_decision (order_no, decision_no, trace, decided_at, job_execution_id)
+                VALUES (?, ?, ?, ?, ?)""", w.decisions, (ps, r) -> {
+            ps.setString(1, r.orderNo());
+            ps.setInt(2, r.decisionNo());
+            ps.setString(3, r.trace());
+            ps.setTimestamp(4, w.now);
+            ps.setObject(5, w.jobExecutionId, Types.BIGINT);
+        });
         // one statement per target status rather than one per order: a chunk has three or four
         w.statusMoves.forEach((status, orderNos) -> jdbc.update("""
                         UPDATE customer_order
@@ -251,15 +285,26 @@ public class SplitStore {
                          WHERE %s""".formatted(keyLists.matches("order_no", "nos")),
                 new MapSqlParameterSource().addValue("status", status).addValue("now", w.now)
                         .addValue("nos", keyLists.bind(orderNos))));
-        batch("""
-                UPDATE customer_order SET status = 'ON_HOLD', hold_reason = :reason, split_at = :now
-                 WHERE order_no = :orderNo""", w.holds);
+        batch("UPDATE customer_order SET status = 'ON_HOLD', hold_reason = ?, split_at = ? WHERE order_no = ?",
+                w.holds, (ps, r) -> {
+                    ps.setString(1, r.reason());
+                    ps.setTimestamp(2, w.now);
+                    ps.setString(3, r.orderNo());
+                });
     }
 
-    private void batch(String sql, List<SqlParameterSource> rows) {
+    private <T> void batch(String sql, List<T> rows, ParameterizedPreparedStatementSetter<T> setter) {
         if (!rows.isEmpty()) {
-            jdbc.batchUpdate(sql, rows.toArray(SqlParameterSource[]::new));
+            jdbc.getJdbcTemplate().batchUpdate(sql, rows, rows.size(), setter);
         }
+    }
+
+    /** Goods, discount, shipping and paid, from {@code first} on, as exact decimals. */
+    private static void setAmounts(PreparedStatement ps, int first, Amounts a) throws SQLException {
+        ps.setBigDecimal(first, Money.fromCents(a.goods()));
+        ps.setBigDecimal(first + 1, Money.fromCents(a.discount()));
+        ps.setBigDecimal(first + 2, Money.fromCents(a.shipping()));
+        ps.setBigDecimal(first + 3, Money.fromCents(a.paid()));
     }
 
     private static long cents(ResultSet rs, int column) throws SQLException {
