@@ -2,7 +2,7 @@ package io.fulfil.bench;
 
 import io.fulfil.support.Money;
 import io.fulfil.support.Progress;
-import java.sql.Timestamp;
+import io.fulfil.support.SqlTimestamps;
 import java.time.LocalDateTime;
 import java.util.ArrayList;
 import java.util.List;
@@ -122,7 +122,7 @@ public class BenchDataGenerator {
             orders.add(new Object[] {orderNo, "C" + random.nextInt(200_000),
                     random.nextInt(10) == 0 ? "EXPRESS" : "NORMAL",
                     // order numbers are issued at checkout and payment follows within minutes, as in a shop
-                    Timestamp.valueOf(day.plusNanos((o * (DAY_MILLIS / total) + random.nextInt(600_000)) * 1_000_000L)),
+                    SqlTimestamps.text(day.plusNanos((o * (DAY_MILLIS / total) + random.nextInt(600_000)) * 1_000_000L)),
                     "顾客" + o, "138" + "%08d".formatted(random.nextInt(100_000_000)), "省", "市", "某路" + o + "号",
                     new java.math.BigDecimal("%.6f".formatted(22 + random.nextDouble() * 22)),
                     new java.math.BigDecimal("%.6f".formatted(100 + random.nextDouble() * 23)),

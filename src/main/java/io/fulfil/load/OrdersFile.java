@@ -2,6 +2,7 @@ package io.fulfil.load;
 
 import io.fulfil.fulfilment.OrderStatus;
 import io.fulfil.support.Money;
+import io.fulfil.support.SqlTimestamps;
 import io.fulfil.support.csv.CsvRow;
 import io.fulfil.support.csv.RowError;
 import java.math.BigDecimal;
@@ -205,7 +206,7 @@ final class OrdersFile extends TableFile<OrdersFile.OrderRow> {
                 .addValue("customerId", value.customerId())
                 .addValue("status", value.status().name())
                 .addValue("priority", value.priority().name())
-                .addValue("paidAt", value.paidAt(), Types.TIMESTAMP)
+                .addValue("paidAt", SqlTimestamps.text(value.paidAt()), Types.VARCHAR)
                 .addValue("shipName", value.shipName())
                 .addValue("shipPhone", value.shipPhone())
                 .addValue("shipProvince", value.shipProvince())

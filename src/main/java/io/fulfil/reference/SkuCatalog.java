@@ -1,5 +1,6 @@
 package io.fulfil.reference;
 
+import io.fulfil.support.KeyLists;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.LinkedHashMap;
@@ -22,10 +23,12 @@ public final class SkuCatalog {
     private static final int IN_LIST_LIMIT = 1000;
 
     private final NamedParameterJdbcTemplate jdbc;
+    private final KeyLists keyLists;
     private final Map<String, Optional<SkuInfo>> cache;
 
-    public SkuCatalog(NamedParameterJdbcTemplate jdbc, int capacity) {
+    public SkuCatalog(NamedParameterJdbcTemplate jdbc, KeyLists keyLists, int capacity) {
         this.jdbc = jdbc;
+        this.keyLists = keyLists;
         this.cache = new LinkedHashMap<>(16, 0.75f, true) {
             @Override
             protected boolean removeEldestEntry(Map.Entry<String, Optional<SkuInfo>> eldest) {
@@ -45,8 +48,9 @@ public final class SkuCatalog {
         for (int from = 0; from < missing.size(); from += IN_LIST_LIMIT) {
             List<String> slice = missing.subList(from, Math.min(missing.size(), from + IN_LIST_LIMIT));
             slice.forEach(code -> cache.put(code, UNKNOWN));
-            jdbc.query("SELECT sku_code, merchant_code, temperature_zone FROM sku WHERE sku_code IN (:codes)",
-                    Map.of("codes", slice),
+            jdbc.query("SELECT sku_code, merchant_code, temperature_zone FROM sku WHERE "
+                            + keyLists.matches("sku_code", "codes"),
+                    Map.of("codes", keyLists.bind(slice)),
                     rs -> {
                         cache.put(rs.getString(1), Optional.of(new SkuInfo(rs.getString(2),
                                 TemperatureZone.valueOf(rs.getString(3)))));

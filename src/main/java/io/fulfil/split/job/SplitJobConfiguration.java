@@ -6,6 +6,7 @@ import io.fulfil.split.SplitPlanner;
 import io.fulfil.stock.StockCache;
 import io.fulfil.stock.StockLedger;
 import io.fulfil.support.JdbcUrls;
+import io.fulfil.support.KeyLists;
 import java.time.Clock;
 import javax.sql.DataSource;
 import org.springframework.batch.core.job.Job;
@@ -94,11 +95,11 @@ public class SplitJobConfiguration {
     @StepScope
     SplitChunkWriter splitChunkWriter(SplitStore store, StockLedger stockLedger, JdbcReferenceData referenceData,
                                       ObjectProvider<SplitChunkHook> hook, Clock clock, NamedParameterJdbcTemplate jdbc,
-                                      SplitSettings settings,
+                                      SplitSettings settings, KeyLists keyLists,
                                       @Value("#{stepExecution.jobExecutionId}") Long jobExecutionId) {
         SplitPlanner planner = new SplitPlanner(referenceData.load());
         return new SplitChunkWriter(store, stockLedger, new StockCache(stockLedger, settings.stockCacheSize()), planner,
                 hook.getIfAvailable(() -> SplitChunkHook.NONE),
-                new SkuCatalog(jdbc, settings.skuCacheSize()), clock, jobExecutionId);
+                new SkuCatalog(jdbc, keyLists, settings.skuCacheSize()), clock, jobExecutionId);
     }
 }

@@ -16,6 +16,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import org.springframework.batch.core.BatchStatus;
 import org.springframework.batch.core.job.JobExecution;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -238,6 +239,47 @@ abstract class SplitJobFunctionalTests {
         assertThat(jdbc.queryForList("SELECT DISTINCT order_no FROM fulfilment_order", String.class))
                 .isNotEmpty().doesNotContainAnyElementsOf(late);
         assertThat(count("SELECT COUNT(DISTINCT order_no) FROM backorder")).isGreaterThan(1000);
+    }
+
+    @Test
+    void ofTwoOrdersPaidInTheSameSecondTheEarlierByMillisecondsGetsTheLastUnit(@TempDir Path dir) throws Exception {
+        Map<String, Object> row = jdbc.queryForMap("""
+                SELECT t.sku_code, t.warehouse_code FROM stock t
+                  JOIN sku s ON s.sku_code = t.sku_code JOIN warehouse w ON w.warehouse_code = t.warehouse_code
+                 WHERE w.active = TRUE AND s.temperature_zone = 'AMBIENT' AND w.temperature_zones LIKE '%AMBIENT%'
+                 ORDER BY t.sku_code, t.warehouse_code""".replace("\n", " ") + " LIMIT 1");
+        String sku = (String) row.get("SKU_CODE");
+        jdbc.update("UPDATE stock SET on_hand = 0 WHERE sku_code = ?", sku);
+        jdbc.update("UPDATE stock SET on_hand = 1 WHERE sku_code = ? AND warehouse_code = ?", sku,
+                row.get("WAREHOUSE_CODE"));
+        // served before every sample order (EXPRESS, paid earlier); the later payer has the smaller order
+        // number, so only the milliseconds tell them apart
+        java.nio.file.Files.writeString(dir.resolve("orders.csv"), """
+                order_no,customer_id,status,priority,paid_at,ship_name,ship_phone,ship_province,ship_city,\
+                ship_address,ship_latitude,ship_longitude,goods_amount,discount_amount,shipping_fee,paid_amount
+                TIE-B,C1,PAID,EXPRESS,2026-11-01T10:15:00.880+08:00,张三,13800000000,浙江,杭州,西湖路1号,\
+                30.274084,120.155070,10.00,0.00,0.00,10.00
+                TIE-A,C2,PAID,EXPRESS,2026-11-01T10:15:00.885+08:00,李四,13800000001,浙江,杭州,西湖路2号,\
+                30.274084,120.155070,10.00,0.00,0.00,10.00
+                """);
+        java.nio.file.Files.writeString(dir.resolve("order_lines.csv"), """
+                order_no,line_no,sku_code,quantity,unit_price,line_discount
+                TIE-B,1,%1$s,1,10.00,0.00
+                TIE-A,1,%1$s,1,10.00,0.00
+                """.formatted(sku));
+        LoadReport report = loader.load(dir);
+        assertThat(report.hasErrors()).as(report.summary()).isFalse();
+        assertThat(loader.load(dir).summary()).as("reloading finds the milliseconds unchanged")
+                .contains("2 rows, 0 inserted, 0 updated, 2 unchanged");
+
+        split();
+
+        assertThat(jdbc.queryForObject("SELECT paid_at FROM customer_order WHERE order_no = 'TIE-B'",
+                java.time.LocalDateTime.class)).isEqualTo(java.time.LocalDateTime.of(2026, 11, 1, 2, 15, 0, 880_000_000));
+        assertThat(jdbc.queryForObject("SELECT status FROM customer_order WHERE order_no = 'TIE-B'", String.class))
+                .isEqualTo("ALLOCATED");
+        assertThat(jdbc.queryForObject("SELECT status FROM customer_order WHERE order_no = 'TIE-A'", String.class))
+                .isEqualTo("BACKORDERED");
     }
 
     @Test
