@@ -6,7 +6,8 @@ import java.util.Map;
 
 /**
  * Writes the compact decision texts kept in {@code split_decision} and reads them back into words
- * for {@code explain}. Compact because one is written per group of every order.
+ * for {@code explain}. Compact because one is written per group of every order. Warehouse and SKU
+ * codes are free text, so the separators {@code % , ; : = /} inside a code are percent-encoded.
  */
 public final class DecisionText {
 
@@ -22,7 +23,7 @@ public final class DecisionText {
                 sb.append(';');
             }
             long tenths = Math.round(c.distanceKm() * 10);
-            sb.append(c.code()).append(':').append(tenths / 10).append('.').append(tenths % 10)
+            sb.append(code(c.code())).append(':').append(tenths / 10).append('.').append(tenths % 10)
                     .append(':').append(c.warehouse().priority()).append(':');
             boolean first = true;
             for (Map.Entry<String, Integer> e : need.entrySet()) {
@@ -30,7 +31,7 @@ public final class DecisionText {
                     sb.append(',');
                 }
                 first = false;
-                sb.append(e.getKey()).append('=').append(stock.available(c.code(), e.getKey()))
+                sb.append(code(e.getKey())).append('=').append(stock.available(c.code(), e.getKey()))
                         .append('/').append(e.getValue());
             }
         }
@@ -47,17 +48,58 @@ public final class DecisionText {
                     if (!part.isEmpty()) {
                         part.append(',');
                     }
-                    part.append(s.line().skuCode()).append('=').append(q);
+                    part.append(code(s.line().skuCode())).append('=').append(q);
                 }
             }
             if (!part.isEmpty()) {
                 if (!sb.isEmpty()) {
                     sb.append(';');
                 }
-                sb.append(c.code()).append(':').append(part);
+                sb.append(code(c.code())).append(':').append(part);
             }
         }
         return clip(sb.toString());
+    }
+
+    private static final String SEPARATORS = "%,;:=/";
+
+    /** A code with the texts' separators percent-encoded, so that any code reads back whole. */
+    static String code(String code) {
+        StringBuilder sb = null;
+        for (int i = 0; i < code.length(); i++) {
+            char c = code.charAt(i);
+            if (SEPARATORS.indexOf(c) >= 0) {
+                if (sb == null) {
+                    sb = new StringBuilder(code.substring(0, i));
+                }
+                sb.append('%').append(String.format("%02X", (int) c));
+            } else if (sb != null) {
+                sb.append(c);
+            }
+        }
+        return sb == null ? code : sb.toString();
+    }
+
+    static String decode(String text) {
+        if (text.indexOf('%') < 0) {
+            return text;
+        }
+        StringBuilder sb = new StringBuilder(text.length());
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (c == '%' && isHex(text, i + 1)) {
+                sb.append((char) Integer.parseInt(text.substring(i + 1, i + 3), 16));
+                i += 2;
+            } else {
+                sb.append(c);
+            }
+        }
+        return sb.toString();
+    }
+
+    private static boolean isHex(String text, int from) {
+        return from + 2 <= text.length() && Character.digit(text.charAt(from), 16) >= 0
+                && Character.digit(text.charAt(from + 1), 16) >= 0;
     }
 
     private static String clip(String text) {
@@ -78,13 +120,12 @@ public final class DecisionText {
             }
             List<String> stock = new ArrayList<>();
             for (String s : f[3].split(",")) {
-                // the SKU code may itself hold '=' or '/': the numbers are after the last ones
                 int slash = s.lastIndexOf('/');
                 int eq = slash < 0 ? -1 : s.lastIndexOf('=', slash);
-                stock.add(eq > 0 ? s.substring(0, eq) + " has " + s.substring(eq + 1, slash) + " of "
-                        + s.substring(slash + 1) + " needed" : s);
+                stock.add(eq > 0 ? decode(s.substring(0, eq)) + " has " + s.substring(eq + 1, slash) + " of "
+                        + s.substring(slash + 1) + " needed" : decode(s));
             }
-            out.add(f[0] + " (" + f[1] + " km, priority " + f[2] + "): " + String.join(", ", stock));
+            out.add(decode(f[0]) + " (" + f[1] + " km, priority " + f[2] + "): " + String.join(", ", stock));
         }
         return out;
     }
@@ -97,7 +138,16 @@ public final class DecisionText {
         List<String> parts = new ArrayList<>();
         for (String part : text.split(";")) {
             String[] f = part.split(":", 2);
-            parts.add(f.length == 2 ? f[0] + " ships " + f[1].replace("=", " x").replace(",", ", ") : part);
+            if (f.length < 2) {
+                parts.add(decode(part));
+                continue;
+            }
+            List<String> items = new ArrayList<>();
+            for (String item : f[1].split(",")) {
+                int eq = item.lastIndexOf('=');
+                items.add(eq > 0 ? decode(item.substring(0, eq)) + " x" + item.substring(eq + 1) : decode(item));
+            }
+            parts.add(decode(f[0]) + " ships " + String.join(", ", items));
         }
         return String.join("; ", parts);
     }

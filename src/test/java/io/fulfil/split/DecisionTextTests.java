@@ -97,4 +97,18 @@ class DecisionTextTests {
         assertThat(DecisionText.describeCandidates(text)).isNotEmpty().first().asString()
                 .isEqualTo("WAREHOUSE-0 (0.0 km, priority 1): APPLE has 0 of 2 needed, PEAR has 0 of 1 needed");
     }
+
+    @Test
+    void codesHoldingTheTextsSeparatorsAreReadBackWhole() {
+        Catalog.Sku odd = new Catalog.Sku("A,B;C:D=E/F%20", Catalog.FRUIT_SHOP, AMBIENT);
+        SplitPlanner planner = Warehouses.plannerOver(Warehouses.active("W:1;X", Places.HANGZHOU, 1, AMBIENT));
+        var stock = stock().has("W:1;X", odd, 5).chunk();
+
+        SplitOutcome outcome = planner.splitPaidOrder(Orders.order("O1").line(odd, 2, 100).build(), stock);
+
+        Decision decision = outcome.decisions().get(0);
+        assertThat(DecisionText.describeChosen(decision.chosen())).isEqualTo("W:1;X ships A,B;C:D=E/F%20 x2");
+        assertThat(DecisionText.describeCandidates(decision.candidates())).singleElement().asString()
+                .startsWith("W:1;X (").endsWith("): A,B;C:D=E/F%20 has 5 of 2 needed");
+    }
 }
