@@ -55,12 +55,6 @@ public final class DecisionTrace {
         return groups;
     }
 
-    /** A group as decided: what {@link #decode} gives back for it. */
-    static Group groupOf(Decision d) {
-        return new Group(d.group().merchantCode(), d.group().zone().name(), d.rule().name(), d.chosen(),
-                d.candidates());
-    }
-
     private static String join(List<String[]> rows) {
         StringBuilder sb = new StringBuilder();
         for (String[] row : rows) {

@@ -19,7 +19,7 @@ class DecisionTraceTests {
 
         List<DecisionTrace.Group> back = DecisionTrace.decode(DecisionTrace.encode(List.of(ambient, frozen)));
 
-        assertThat(back).containsExactly(DecisionTrace.groupOf(ambient), DecisionTrace.groupOf(frozen));
+        assertThat(back).containsExactly(groupOf(ambient), groupOf(frozen));
     }
 
     @Test
@@ -29,7 +29,7 @@ class DecisionTraceTests {
 
         List<DecisionTrace.Group> back = DecisionTrace.decode(DecisionTrace.encode(List.of(odd, odd)));
 
-        assertThat(back).containsExactly(DecisionTrace.groupOf(odd), DecisionTrace.groupOf(odd));
+        assertThat(back).containsExactly(groupOf(odd), groupOf(odd));
     }
 
     @Test
@@ -45,5 +45,11 @@ class DecisionTraceTests {
         assertThat(trace.length()).isLessThanOrEqualTo(DecisionTrace.MAX_LENGTH);
         assertThat(DecisionTrace.decode(trace)).hasSize(5)
                 .allSatisfy(g -> assertThat(g.chosen()).isEqualTo("W:SKU=1"));
+    }
+
+    /** A group as decided: what decoding its trace must give back. */
+    private static DecisionTrace.Group groupOf(Decision d) {
+        return new DecisionTrace.Group(d.group().merchantCode(), d.group().zone().name(), d.rule().name(), d.chosen(),
+                d.candidates());
     }
 }

@@ -5,7 +5,7 @@ import io.fulfil.reference.SkuCatalog;
 import io.fulfil.split.SplitPlanner;
 import io.fulfil.stock.StockCache;
 import io.fulfil.stock.StockLedger;
-import io.fulfil.support.JdbcUrls;
+import io.fulfil.support.Database;
 import io.fulfil.support.KeyLists;
 import java.time.Clock;
 import javax.sql.DataSource;
@@ -78,14 +78,14 @@ public class SplitJobConfiguration {
     @Bean
     @StepScope
     JdbcCursorItemReader<String> splittableOrdersReader(DataSource dataSource,
-                                                        @Value("${spring.datasource.url}") String url) throws Exception {
+                                                        Database database) throws Exception {
         return new JdbcCursorItemReaderBuilder<String>()
                 .name("splittableOrders")
                 .dataSource(dataSource)
                 .sql(SplittableOrders.SELECT_SQL)
                 .rowMapper((rs, i) -> rs.getString(1))
                 // MySQL otherwise buffers the whole result; MIN_VALUE makes the driver stream rows
-                .fetchSize(JdbcUrls.isMySql(url) ? Integer.MIN_VALUE : 1000)
+                .fetchSize(database == Database.MYSQL ? Integer.MIN_VALUE : 1000)
                 .verifyCursorPosition(false)
                 .saveState(false)
                 .build();
