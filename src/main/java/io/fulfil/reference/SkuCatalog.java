@@ -12,7 +12,8 @@ import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 /**
  * The merchant and zone of SKUs, read once per run and kept in a bounded cache: a chunk asks for the
  * SKUs of its lines, and only those not seen before cost a query (one per chunk). The bound keeps
- * memory flat however large the catalogue is. Not thread-safe: one per step execution.
+ * memory flat however large the catalogue is. One per step execution, shared by its planning thread
+ * and its writer, hence synchronized.
  */
 public final class SkuCatalog {
 
@@ -38,7 +39,7 @@ public final class SkuCatalog {
     }
 
     /** Makes sure every given SKU is cached (unknown ones as unknown), with one query for the misses. */
-    public void prefetch(Collection<String> skuCodes) {
+    public synchronized void prefetch(Collection<String> skuCodes) {
         List<String> missing = new ArrayList<>();
         for (String code : skuCodes) {
             if (!cache.containsKey(code)) {
@@ -59,7 +60,7 @@ public final class SkuCatalog {
     }
 
     /** A SKU prefetched in this chunk; empty if the SKU table does not know it. */
-    public Optional<SkuInfo> get(String skuCode) {
+    public synchronized Optional<SkuInfo> get(String skuCode) {
         Optional<SkuInfo> info = cache.get(skuCode);
         if (info == null) {
             prefetch(List.of(skuCode));

@@ -10,17 +10,32 @@ import org.springframework.transaction.support.TransactionSynchronization;
 import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 /**
- * One run's memory of the stock rows it has seen, by SKU (every warehouse's row of a SKU, or none),
- * so that a chunk reads only the SKUs no earlier chunk touched. It is a guess, never a promise: the
- * ledger's reservations still check every row in the database, and a chunk whose guess was too high
- * (another run allocated the stock meanwhile) plans again on locked rows. Reservations enter it only
- * when their transaction commits; a rolled-back chunk's SKUs are forgotten. Bounded, least recently
- * used SKUs go first. Not thread-safe: one per step execution.
+ * One run's projection of the stock rows it has seen, by SKU (every warehouse's row of a SKU, or
+ * none): the levels last read from the database, with the reservations of every chunk planned since
+ * already counted, so that the next chunk can be planned while the ones before it are still being
+ * written. It is a guess, never a promise: the ledger's reservations still check every row in the
+ * database, and a chunk whose guess was too high (another run allocated the stock meanwhile) is
+ * planned again on locked rows.
+ *
+ * <p>A projection can only be too high, never too low, which is what makes a plan that the ledger
+ * accepts the same plan as one made on locked rows: rows are read from the database with every
+ * committed reservation, and a chunk's reservations are counted when it is planned. When a planned
+ * chunk is not written as planned (it was planned again, or its transaction rolled back),
+ * {@link #invalidate()} forgets everything and starts a new epoch; plans made in an older epoch are
+ * then planned again too, since they counted reservations that never happened.
+ *
+ * <p>Bounded: least recently used SKUs go first (a SKU read again is at worst too high). Safe for
+ * one thread that plans and one that writes.
  */
 public final class StockCache {
 
+    /** Levels of some stock rows as projected in one epoch. */
+    public record View(long epoch, Map<StockKey, StockLevel> levels) {
+    }
+
     private final StockLedger ledger;
     private final Map<String, Map<String, StockLevel>> bySku;
+    private long epoch;
 
     public StockCache(StockLedger ledger, int capacity) {
         this.ledger = ledger;
@@ -32,26 +47,65 @@ public final class StockCache {
         };
     }
 
-    /** The last known levels of every stock row of these SKUs, reading the unknown SKUs (without locks). */
-    public Map<StockKey, StockLevel> levelsOf(Collection<String> skuCodes) {
+    /** The projected levels of every stock row of these SKUs, reading the unknown SKUs (without locks). */
+    public synchronized View levelsOf(Collection<String> skuCodes) {
+        Map<StockKey, StockLevel> levels = new HashMap<>();
         List<String> missing = new ArrayList<>();
         for (String sku : skuCodes) {
-            if (!bySku.containsKey(sku)) {
+            Map<String, StockLevel> rows = bySku.get(sku);
+            if (rows == null) {
                 missing.add(sku);
+            } else {
+                rows.forEach((warehouse, level) -> levels.put(new StockKey(warehouse, sku), level));
             }
         }
         if (!missing.isEmpty()) {
-            remember(missing, ledger.read(missing));
+            Map<StockKey, StockLevel> read = ledger.read(missing);
+            levels.putAll(read);
+            remember(missing, read);
         }
-        Map<StockKey, StockLevel> levels = new HashMap<>();
-        for (String sku : skuCodes) {
-            bySku.get(sku).forEach((warehouse, level) -> levels.put(new StockKey(warehouse, sku), level));
-        }
-        return levels;
+        return new View(epoch, levels);
     }
 
-    /** Replaces what is known of these SKUs with levels just read from the database. */
-    public void remember(Collection<String> skuCodes, Map<StockKey, StockLevel> levels) {
+    /**
+     * Counts the reservations of a chunk planned on a view of the given epoch. Answers false, counting
+     * nothing, when the projection was invalidated since: that plan must not be written as it is.
+     */
+    public synchronized boolean reserve(long viewEpoch, Map<StockKey, Integer> reserved) {
+        if (viewEpoch != epoch) {
+            return false;
+        }
+        reserved.forEach(this::add);
+        return true;
+    }
+
+    /** The current epoch: a plan made on a view of an older one must be planned again. */
+    public synchronized long epoch() {
+        return epoch;
+    }
+
+    /** Forgets every level and starts a new epoch. */
+    public synchronized void invalidate() {
+        bySku.clear();
+        epoch++;
+    }
+
+    /**
+     * Invalidates the projection when the current transaction rolls back: the plan it counted for the
+     * transaction's chunk was then never written.
+     */
+    public void invalidateUnlessCommitted() {
+        TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+            @Override
+            public void afterCompletion(int status) {
+                if (status != STATUS_COMMITTED) {
+                    invalidate();
+                }
+            }
+        });
+    }
+
+    private void remember(Collection<String> skuCodes, Map<StockKey, StockLevel> levels) {
         for (String sku : skuCodes) {
             bySku.put(sku, new HashMap<>());
         }
@@ -59,30 +113,11 @@ public final class StockCache {
                 .put(key.warehouseCode(), level));
     }
 
-    /**
-     * Counts these reservations once the current transaction commits; forgets the SKUs if it rolls
-     * back, since what the database holds for them is then not known here.
-     */
-    public void afterCompletion(Collection<String> skuCodes, Map<StockKey, Integer> reserved) {
-        List<String> skus = List.copyOf(skuCodes);
-        Map<StockKey, Integer> quantities = Map.copyOf(reserved);
-        TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
-            @Override
-            public void afterCompletion(int status) {
-                if (status == STATUS_COMMITTED) {
-                    quantities.forEach(StockCache.this::add);
-                } else {
-                    skus.forEach(bySku::remove);
-                }
-            }
-        });
-    }
-
     private void add(StockKey key, int quantity) {
         Map<String, StockLevel> rows = bySku.get(key.skuCode());
         StockLevel level = rows == null ? null : rows.get(key.warehouseCode());
         if (level == null) {
-            // evicted meanwhile: the next chunk that needs the SKU reads it again
+            // evicted meanwhile: the next chunk that needs the SKU reads it again (at worst too high)
             bySku.remove(key.skuCode());
             return;
         }

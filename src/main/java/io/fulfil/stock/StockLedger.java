@@ -184,32 +184,46 @@ public class StockLedger {
     }
 
     /**
-     * One statement per warehouse, in warehouse order, each a primary-key range over the SKUs (which
-     * MySQL walks in SKU order); the quantity of each row is picked by a CASE on the SKU.
+     * Statements per warehouse, in warehouse order, each a primary-key range over up to
+     * {@value #SKUS_PER_STATEMENT} SKUs in SKU order (which MySQL walks in key order); the quantity
+     * of each row is picked by a CASE on the SKU. The bound matters: MySQL evaluates a CASE branch by
+     * branch for every row, so one statement over a whole warehouse costs the square of its rows.
      */
     private String reserveByWarehouse(Map<StockKey, Integer> quantities) {
         Map<String, Map<String, Integer>> byWarehouse = quantities.entrySet().stream()
                 .collect(Collectors.groupingBy(e -> e.getKey().warehouseCode(), TreeMap::new,
                         Collectors.toMap(e -> e.getKey().skuCode(), Map.Entry::getValue, Integer::sum, TreeMap::new)));
         for (Map.Entry<String, Map<String, Integer>> warehouse : byWarehouse.entrySet()) {
-            MapSqlParameterSource params = new MapSqlParameterSource("warehouse", warehouse.getKey());
-            StringBuilder quantity = new StringBuilder("CASE sku_code");
-            int i = 0;
-            for (Map.Entry<String, Integer> sku : warehouse.getValue().entrySet()) {
-                quantity.append(" WHEN :s").append(i).append(" THEN :q").append(i);
-                params.addValue("s" + i, sku.getKey()).addValue("q" + i, sku.getValue());
-                i++;
-            }
-            quantity.append(" END");
-            params.addValue("skus", List.copyOf(warehouse.getValue().keySet()));
-            int updated = jdbc.update("""
-                    UPDATE stock SET allocated = allocated + %1$s
-                     WHERE warehouse_code = :warehouse AND sku_code IN (:skus)
-                       AND on_hand - allocated >= %1$s""".formatted(quantity), params);
-            if (updated != warehouse.getValue().size()) {
-                return (warehouse.getValue().size() - updated) + " SKUs in " + warehouse.getKey();
+            List<Map.Entry<String, Integer>> skus = List.copyOf(warehouse.getValue().entrySet());
+            for (int from = 0; from < skus.size(); from += SKUS_PER_STATEMENT) {
+                List<Map.Entry<String, Integer>> slice = skus.subList(from, Math.min(skus.size(), from + SKUS_PER_STATEMENT));
+                int updated = reserveInWarehouse(warehouse.getKey(), slice);
+                if (updated != slice.size()) {
+                    return (slice.size() - updated) + " SKUs in " + warehouse.getKey();
+                }
             }
         }
         return null;
+    }
+
+    private static final int SKUS_PER_STATEMENT = 128;
+
+    private int reserveInWarehouse(String warehouse, List<Map.Entry<String, Integer>> skus) {
+        MapSqlParameterSource params = new MapSqlParameterSource("warehouse", warehouse);
+        StringBuilder quantity = new StringBuilder("CASE sku_code");
+        List<String> codes = new ArrayList<>(skus.size());
+        int i = 0;
+        for (Map.Entry<String, Integer> sku : skus) {
+            quantity.append(" WHEN :s").append(i).append(" THEN :q").append(i);
+            params.addValue("s" + i, sku.getKey()).addValue("q" + i, sku.getValue());
+            codes.add(sku.getKey());
+            i++;
+        }
+        quantity.append(" END");
+        params.addValue("skus", codes);
+        return jdbc.update("""
+                UPDATE stock SET allocated = allocated + %1$s
+                 WHERE warehouse_code = :warehouse AND sku_code IN (:skus)
+                   AND on_hand - allocated >= %1$s""".formatted(quantity), params);
     }
 }

@@ -18,13 +18,12 @@ import org.springframework.batch.core.configuration.annotation.StepScope;
 import org.springframework.batch.core.repository.JobRepository;
 import org.springframework.batch.core.step.Step;
 import org.springframework.batch.core.step.builder.StepBuilder;
-import org.springframework.batch.infrastructure.item.database.JdbcCursorItemReader;
-import org.springframework.batch.infrastructure.item.database.builder.JdbcCursorItemReaderBuilder;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.transaction.PlatformTransactionManager;
 
@@ -62,44 +61,42 @@ public class SplitJobConfiguration {
 
     @Bean
     Step splitOrders(JobRepository jobRepository, PlatformTransactionManager transactionManager,
-                     JdbcCursorItemReader<String> splittableOrdersReader, SplitChunkWriter splitChunkWriter,
+                     PlanAheadReader splitDemandReader, SplitChunkWriter splitChunkWriter,
                      NamedParameterJdbcTemplate jdbc, SplitSettings settings) {
         SplitProgress progress = new SplitProgress(jdbc);
         return new StepBuilder("splitOrders", jobRepository)
                 .<String, String>chunk(settings.chunkSize())
                 .transactionManager(transactionManager)
-                .reader(splittableOrdersReader)
+                .reader(splitDemandReader)
                 .writer(splitChunkWriter)
                 .listener((org.springframework.batch.core.listener.StepExecutionListener) progress)
                 .listener((org.springframework.batch.core.listener.ItemWriteListener<String>) progress)
                 .build();
     }
 
+    /**
+     * The demand, planned ahead chunk by chunk on a thread of its own (see {@link PlanAheadReader}).
+     * It reads the demand as one streaming query outside the step's transactions.
+     */
     @Bean
     @StepScope
-    JdbcCursorItemReader<String> splittableOrdersReader(DataSource dataSource,
-                                                        Database database) throws Exception {
-        return new JdbcCursorItemReaderBuilder<String>()
-                .name("splittableOrders")
-                .dataSource(dataSource)
-                .sql(SplittableOrders.SELECT_SQL)
-                .rowMapper((rs, i) -> rs.getString(1))
-                // MySQL otherwise buffers the whole result; MIN_VALUE makes the driver stream rows
-                .fetchSize(database == Database.MYSQL ? Integer.MIN_VALUE : 1000)
-                .verifyCursorPosition(false)
-                .saveState(false)
-                .build();
+    PlanAheadReader splitDemandReader(DataSource dataSource, Database database, SplitStore store,
+                                      StockLedger stockLedger, JdbcReferenceData referenceData, Clock clock,
+                                      NamedParameterJdbcTemplate jdbc, SplitSettings settings, KeyLists keyLists,
+                                      @Value("#{stepExecution.jobExecutionId}") Long jobExecutionId) {
+        JdbcTemplate demand = new JdbcTemplate(dataSource);
+        // MySQL otherwise buffers the whole result; MIN_VALUE makes the driver stream rows
+        demand.setFetchSize(database == Database.MYSQL ? Integer.MIN_VALUE : 1000);
+        ChunkPlanner planner = new ChunkPlanner(store, new SplitPlanner(referenceData.load()),
+                new SkuCatalog(jdbc, keyLists, settings.skuCacheSize()), clock, jobExecutionId);
+        return new PlanAheadReader(demand, store, planner, new StockCache(stockLedger, settings.stockCacheSize()),
+                settings.chunkSize());
     }
 
     @Bean
     @StepScope
-    SplitChunkWriter splitChunkWriter(SplitStore store, StockLedger stockLedger, JdbcReferenceData referenceData,
-                                      ObjectProvider<SplitChunkHook> hook, Clock clock, NamedParameterJdbcTemplate jdbc,
-                                      SplitSettings settings, KeyLists keyLists,
-                                      @Value("#{stepExecution.jobExecutionId}") Long jobExecutionId) {
-        SplitPlanner planner = new SplitPlanner(referenceData.load());
-        return new SplitChunkWriter(store, stockLedger, new StockCache(stockLedger, settings.stockCacheSize()), planner,
-                hook.getIfAvailable(() -> SplitChunkHook.NONE),
-                new SkuCatalog(jdbc, keyLists, settings.skuCacheSize()), clock, jobExecutionId);
+    SplitChunkWriter splitChunkWriter(SplitStore store, StockLedger stockLedger, PlanAheadReader splitDemandReader,
+                                      ObjectProvider<SplitChunkHook> hook) {
+        return new SplitChunkWriter(store, stockLedger, splitDemandReader, hook.getIfAvailable(() -> SplitChunkHook.NONE));
     }
 }

@@ -11,7 +11,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param stockCacheSize SKUs whose stock rows a run remembers between chunks (least recently used go)
  */
 @ConfigurationProperties("fulfil.split")
-public record SplitSettings(@DefaultValue("500") int chunkSize, @DefaultValue("200000") int skuCacheSize,
+public record SplitSettings(@DefaultValue("1000") int chunkSize, @DefaultValue("200000") int skuCacheSize,
                             @DefaultValue("100000") int stockCacheSize) {
 
     public SplitSettings {

@@ -44,13 +44,22 @@ public class SplitStore {
         this.keyLists = keyLists;
     }
 
-    /** An order header as read under its row lock. */
+    /** An order header, as read under its row lock or, by the planning thread, without one. */
     public record LockedOrder(String orderNo, String status, ShipPoint shipTo, boolean paidAtKnown, long goods,
                               long discount, long shipping, long paid) {
     }
 
     /** Locks the orders (in key order, so concurrent runs queue instead of deadlocking) and reads them. */
     public Map<String, LockedOrder> lockOrders(Collection<String> orderNos) {
+        return orders(orderNos, "FOR UPDATE");
+    }
+
+    /** Reads the orders' headers as last committed, without locks. */
+    public Map<String, LockedOrder> readOrders(Collection<String> orderNos) {
+        return orders(orderNos, "");
+    }
+
+    private Map<String, LockedOrder> orders(Collection<String> orderNos, String lock) {
         Map<String, LockedOrder> orders = new HashMap<>();
         if (orderNos.isEmpty()) {
             return orders;
@@ -61,7 +70,7 @@ public class SplitStore {
                           FROM customer_order
                          WHERE %s
                          ORDER BY order_no
-                           FOR UPDATE""".formatted(keyLists.matches("order_no", "nos")),
+                           %s""".formatted(keyLists.matches("order_no", "nos"), lock),
                 Map.of("nos", keyLists.bind(orderNos)),
                 rs -> {
                     BigDecimal lat = rs.getBigDecimal(3);

@@ -68,6 +68,8 @@ abstract class SplitJobFunctionalTests {
         final AtomicInteger started = new AtomicInteger();
         final AtomicInteger actAt = new AtomicInteger(-1);
         volatile Runnable action = () -> { };
+        /** Like {@link #action}, given the order numbers of the chunk about to be written. */
+        volatile java.util.function.Consumer<List<String>> chunkAction = orderNos -> { };
         final List<String> ordersFromActionOn = new java.util.concurrent.CopyOnWriteArrayList<>();
 
         @Override
@@ -75,6 +77,7 @@ abstract class SplitJobFunctionalTests {
             int chunk = started.incrementAndGet();
             if (chunk == actAt.get()) {
                 CompletableFuture.runAsync(action).join();
+                CompletableFuture.runAsync(() -> chunkAction.accept(orderNos)).join();
             }
             if (actAt.get() > 0 && chunk >= actAt.get()) {
                 ordersFromActionOn.addAll(orderNos);
@@ -105,6 +108,8 @@ abstract class SplitJobFunctionalTests {
         failingChunk.seen.set(0);
         failingChunk.started.set(0);
         failingChunk.actAt.set(-1);
+        failingChunk.action = () -> { };
+        failingChunk.chunkAction = orderNos -> { };
         failingChunk.ordersFromActionOn.clear();
         LoadReport report = loader.load(Path.of("sample-data"));
         assertThat(report.hasErrors()).as(report.summary()).isFalse();
@@ -239,6 +244,50 @@ abstract class SplitJobFunctionalTests {
         assertThat(jdbc.queryForList("SELECT DISTINCT order_no FROM fulfilment_order", String.class))
                 .isNotEmpty().doesNotContainAnyElementsOf(late);
         assertThat(count("SELECT COUNT(DISTINCT order_no) FROM backorder")).isGreaterThan(1000);
+    }
+
+    @Test
+    void anOrderChangedAfterItsChunkWasPlannedIsSplitAsItIsWhenLocked() throws Exception {
+        // the planning thread plans chunk 2 while chunk 1 is written; before chunk 2 is written, the
+        // shop cancels one of its orders: the plan made ahead must not be written as it is
+        List<String> cancelled = new java.util.concurrent.CopyOnWriteArrayList<>();
+        failingChunk.chunkAction = orderNos -> {
+            String orderNo = orderNos.stream()
+                    .filter(o -> "PAID".equals(jdbc.queryForObject(
+                            "SELECT status FROM customer_order WHERE order_no = ?", String.class, o)))
+                    .findFirst().orElseThrow();
+            jdbc.update("UPDATE customer_order SET status = 'CANCELLED' WHERE order_no = ?", orderNo);
+            cancelled.add(orderNo);
+        };
+        failingChunk.actAt.set(2);
+
+        JobExecution run = split();
+
+        assertThat(run.getStatus()).isEqualTo(BatchStatus.COMPLETED);
+        assertThat(cancelled).hasSize(1);
+        String orderNo = cancelled.get(0);
+        assertThat(jdbc.queryForObject("SELECT status FROM customer_order WHERE order_no = ?", String.class, orderNo))
+                .isEqualTo("CANCELLED");
+        assertThat(count("SELECT COUNT(*) FROM fulfilment_order WHERE order_no = '" + orderNo + "'")).isZero();
+        assertThat(count("SELECT COUNT(*) FROM backorder WHERE order_no = '" + orderNo + "'")).isZero();
+        assertThat(count("SELECT COUNT(*) FROM split_decision WHERE order_no = '" + orderNo + "'")).isZero();
+        assertThat(count("SELECT COUNT(*) FROM customer_order WHERE status = 'PAID'")).isZero();
+        assertThat(invariants.check()).isEmpty();
+    }
+
+    @Test
+    void theRunsPlanningThreadEndsWithTheRunFailedOrNot() throws Exception {
+        failingChunk.failAt.set(2);
+        assertThat(split().getStatus()).isEqualTo(BatchStatus.FAILED);
+        assertThat(planningThreads()).isEmpty();
+
+        assertThat(split().getStatus()).isEqualTo(BatchStatus.COMPLETED);
+        assertThat(planningThreads()).isEmpty();
+    }
+
+    private static List<Thread> planningThreads() {
+        return Thread.getAllStackTraces().keySet().stream()
+                .filter(t -> t.getName().equals("split-planning") && t.isAlive()).toList();
     }
 
     @Test
