@@ -117,11 +117,12 @@ public class PlanAheadReader implements ItemStreamReader<String> {
         return null;
     }
 
-    /** The planner and projection this step's writer shares with the planning thread. */
+    /** The planner this step's writer shares with the planning thread, for chunks it plans again. */
     public ChunkPlanner planner() {
         return planner;
     }
 
+    /** The stock projection the planning thread plans against; the writer invalidates it. */
     public StockCache stockCache() {
         return stockCache;
     }
