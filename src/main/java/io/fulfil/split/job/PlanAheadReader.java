@@ -63,6 +63,8 @@ public class PlanAheadReader implements ItemStreamReader<String> {
     private PlannedChunk current;
     private int next;
     private boolean ended;
+    private Runnable endOfInput = () -> {
+    };
 
     PlanAheadReader(JdbcTemplate demand, SplitStore store, ChunkPlanner planner, StockCache stockCache,
                     int chunkSize) {
@@ -90,6 +92,8 @@ public class PlanAheadReader implements ItemStreamReader<String> {
             Object item = handOff.take();
             if (item == END) {
                 ended = true;
+                // the step ends here: whatever is still being written must be written first
+                endOfInput.run();
                 return null;
             }
             if (item instanceof Failure failure) {
@@ -102,6 +106,16 @@ public class PlanAheadReader implements ItemStreamReader<String> {
             handedOut.addLast(current);
         }
         return current.orderNos().get(next++);
+    }
+
+    /** Runs the given action when the demand is exhausted, before the step is told so. */
+    public void onEndOfInput(Runnable action) {
+        this.endOfInput = action;
+    }
+
+    /** Whether the demand is exhausted: the chunk being written is the last. */
+    public boolean ended() {
+        return ended;
     }
 
     /**

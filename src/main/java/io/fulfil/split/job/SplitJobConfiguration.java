@@ -96,7 +96,9 @@ public class SplitJobConfiguration {
     @Bean
     @StepScope
     SplitChunkWriter splitChunkWriter(SplitStore store, StockLedger stockLedger, PlanAheadReader splitDemandReader,
-                                      ObjectProvider<SplitChunkHook> hook) {
-        return new SplitChunkWriter(store, stockLedger, splitDemandReader, hook.getIfAvailable(() -> SplitChunkHook.NONE));
+                                      ObjectProvider<SplitChunkHook> hook, PlatformTransactionManager transactionManager,
+                                      SplitSettings settings, Database database) {
+        return new SplitChunkWriter(store, stockLedger, splitDemandReader, hook.getIfAvailable(() -> SplitChunkHook.NONE),
+                transactionManager, settings.writersFor(database));
     }
 }

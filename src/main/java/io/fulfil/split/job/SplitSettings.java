@@ -9,10 +9,14 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param chunkSize    orders per chunk transaction; each chunk locks its orders and their stock rows
  * @param skuCacheSize   SKUs whose merchant and zone a run keeps in memory (least recently used go)
  * @param stockCacheSize SKUs whose stock rows a run remembers between chunks (least recently used go)
+ * @param writers        chunks written at once, each in its own transaction on its own connection;
+ *                       they still reserve and commit one after another, in serving order. 0 picks
+ *                       for the database: 2 on MySQL (its server works on both at once), 1 on H2
+ *                       (embedded, its writes already fill the JVM's cores)
  */
 @ConfigurationProperties("fulfil.split")
 public record SplitSettings(@DefaultValue("1000") int chunkSize, @DefaultValue("200000") int skuCacheSize,
-                            @DefaultValue("100000") int stockCacheSize) {
+                            @DefaultValue("100000") int stockCacheSize, @DefaultValue("0") int writers) {
 
     public SplitSettings {
         if (chunkSize < 1 || chunkSize > 10_000) {
@@ -21,9 +25,18 @@ public record SplitSettings(@DefaultValue("1000") int chunkSize, @DefaultValue("
         if (skuCacheSize < 1000) {
             throw new IllegalArgumentException("fulfil.split.sku-cache-size must be at least 1000, is " + skuCacheSize);
         }
+        if (writers < 0 || writers > 4) {
+            throw new IllegalArgumentException("fulfil.split.writers must be between 0 (per database) and 4, is "
+                    + writers);
+        }
         if (stockCacheSize < 1000) {
             throw new IllegalArgumentException("fulfil.split.stock-cache-size must be at least 1000, is "
                     + stockCacheSize);
         }
+    }
+
+    /** The writers to use on this database. */
+    public int writersFor(io.fulfil.support.Database database) {
+        return writers > 0 ? writers : database == io.fulfil.support.Database.MYSQL ? 2 : 1;
     }
 }

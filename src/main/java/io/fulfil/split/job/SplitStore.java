@@ -235,6 +235,12 @@ public class SplitStore {
     }
 
     public void write(ChunkWrites w) {
+        writeRows(w);
+        writeStatuses(w);
+    }
+
+    /** The chunk's new rows: fulfilment orders and lines, backorders, decisions. */
+    public void writeRows(ChunkWrites w) {
         batch("""
                 INSERT INTO fulfilment_order (fulfilment_no, order_no, merchant_code, warehouse_code,
                        temperature_zone, status, goods_amount, discount_amount, shipping_fee, paid_amount,
@@ -287,6 +293,10 @@ public class SplitStore {
             ps.setTimestamp(4, w.now);
             ps.setObject(5, w.jobExecutionId, Types.BIGINT);
         });
+    }
+
+    /** The chunk's orders' new statuses (and hold reasons). */
+    public void writeStatuses(ChunkWrites w) {
         // one statement per target status rather than one per order: a chunk has three or four
         w.statusMoves.forEach((status, orderNos) -> jdbc.update("""
                         UPDATE customer_order

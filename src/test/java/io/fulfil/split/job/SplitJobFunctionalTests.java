@@ -276,7 +276,7 @@ abstract class SplitJobFunctionalTests {
     }
 
     @Test
-    void theRunsPlanningThreadEndsWithTheRunFailedOrNot() throws Exception {
+    void theRunsPlanningAndWritingThreadsEndWithTheRunFailedOrNot() throws Exception {
         failingChunk.failAt.set(2);
         assertThat(split().getStatus()).isEqualTo(BatchStatus.FAILED);
         assertThat(planningThreads()).isEmpty();
@@ -287,7 +287,8 @@ abstract class SplitJobFunctionalTests {
 
     private static List<Thread> planningThreads() {
         return Thread.getAllStackTraces().keySet().stream()
-                .filter(t -> t.getName().equals("split-planning") && t.isAlive()).toList();
+                .filter(t -> (t.getName().equals("split-planning") || t.getName().startsWith("split-writer-"))
+                        && t.isAlive()).toList();
     }
 
     @Test
