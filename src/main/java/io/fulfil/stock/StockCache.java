@@ -25,7 +25,7 @@ import org.springframework.transaction.support.TransactionSynchronizationManager
  * then planned again too, since they counted reservations that never happened.
  *
  * <p>Bounded: least recently used SKUs go first (a SKU read again is at worst too high). Safe for
- * one thread that plans and one that writes.
+ * the planning thread and the writer threads (its methods are synchronized).
  */
 public final class StockCache {
 

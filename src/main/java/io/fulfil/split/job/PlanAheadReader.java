@@ -1,9 +1,7 @@
 package io.fulfil.split.job;
 
 import io.fulfil.stock.StockCache;
-import java.util.ArrayDeque;
 import java.util.ArrayList;
-import java.util.Deque;
 import java.util.List;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
@@ -57,7 +55,8 @@ public class PlanAheadReader implements ItemStreamReader<String> {
 
     /** One planned chunk waits here while the writer writes the one before and the next is planned. */
     private final BlockingQueue<Object> handOff = new ArrayBlockingQueue<>(1);
-    private final Deque<PlannedChunk> handedOut = new ArrayDeque<>();
+    /** The chunk whose order numbers were handed out and whose plan the writer has not claimed yet. */
+    private PlannedChunk unclaimed;
     private volatile boolean stopped;
     private Thread planning;
     private PlannedChunk current;
@@ -103,7 +102,7 @@ public class PlanAheadReader implements ItemStreamReader<String> {
             }
             current = (PlannedChunk) item;
             next = 0;
-            handedOut.addLast(current);
+            unclaimed = current;
         }
         return current.orderNos().get(next++);
     }
@@ -123,12 +122,9 @@ public class PlanAheadReader implements ItemStreamReader<String> {
      * the next planned chunk (then the writer plans them itself, on locked rows).
      */
     PlannedChunk claim(List<String> orderNos) {
-        PlannedChunk planned = handedOut.pollFirst();
-        if (planned != null && planned.orderNos().equals(orderNos)) {
-            return planned;
-        }
-        handedOut.clear();
-        return null;
+        PlannedChunk planned = unclaimed;
+        unclaimed = null;
+        return planned != null && planned.orderNos().equals(orderNos) ? planned : null;
     }
 
     /** The planner this step's writer shares with the planning thread, for chunks it plans again. */
@@ -158,7 +154,7 @@ public class PlanAheadReader implements ItemStreamReader<String> {
             }
         }
         handOff.clear();
-        handedOut.clear();
+        unclaimed = null;
         current = null;
     }
 

@@ -1,5 +1,6 @@
 package io.fulfil.split.job;
 
+import io.fulfil.support.Database;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 
@@ -36,7 +37,7 @@ public record SplitSettings(@DefaultValue("1000") int chunkSize, @DefaultValue("
     }
 
     /** The writers to use on this database. */
-    public int writersFor(io.fulfil.support.Database database) {
-        return writers > 0 ? writers : database == io.fulfil.support.Database.MYSQL ? 2 : 1;
+    public int writersFor(Database database) {
+        return writers > 0 ? writers : database == Database.MYSQL ? 2 : 1;
     }
 }
