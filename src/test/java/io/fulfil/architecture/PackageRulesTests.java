@@ -38,6 +38,11 @@ class PackageRulesTests {
                 "SET allocated")).isEmpty();
     }
 
+    @Test
+    void onlyTheH2StoreBufferReachesIntoH2() throws IOException {
+        assertThat(sourcesWhere(p -> !p.endsWith("config/H2StoreBuffer.java"), "import org.h2")).isEmpty();
+    }
+
     private static List<Path> sourcesWhere(Predicate<Path> inScope, String forbidden) throws IOException {
         try (Stream<Path> files = Files.walk(MAIN)) {
             return files.filter(p -> p.toString().endsWith(".java")).filter(inScope).filter(p -> {
