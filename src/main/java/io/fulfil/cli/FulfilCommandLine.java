@@ -1,6 +1,7 @@
 package io.fulfil.cli;
 
 import java.io.PrintWriter;
+import org.springframework.boot.context.properties.bind.BindException;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -48,15 +49,29 @@ public final class FulfilCommandLine implements Runnable {
         spec.commandLine().usage(spec.commandLine().getOut());
     }
 
-    /** The most telling message of an exception chain, on one line. */
+    /**
+     * The most telling message of an exception chain, on one line: Spring's wrappers ("Error creating
+     * bean…", "Failed to bind properties…") are skipped for the cause that says what is wrong, such
+     * as a setting's name, value and allowed range.
+     */
     static String oneLine(Throwable e) {
         Throwable t = e;
-        while (t.getCause() != null && t.getCause() != t
-                && (t.getMessage() == null || t instanceof org.springframework.beans.factory.BeanCreationException
-                || t instanceof org.springframework.context.ApplicationContextException)) {
+        String setting = "";
+        while (t.getCause() != null && t.getCause() != t && (t.getMessage() == null || isSpringWrapper(t))) {
+            if (t instanceof BindException bind && bind.getProperty() != null) {
+                // a value that could not be converted: the reason alone ("For input string") names no key
+                setting = "setting " + bind.getProperty().getName() + " = '" + bind.getProperty().getValue() + "': ";
+            }
             t = t.getCause();
         }
         String message = t.getMessage() == null ? t.getClass().getSimpleName() : t.getMessage();
-        return message.replaceAll("\\s+", " ").trim();
+        return (setting + message).replaceAll("\\s+", " ").trim();
+    }
+
+    private static boolean isSpringWrapper(Throwable t) {
+        return t instanceof org.springframework.beans.BeansException
+                || t instanceof org.springframework.context.ApplicationContextException
+                || t instanceof org.springframework.core.convert.ConversionException
+                || t instanceof BindException;
     }
 }

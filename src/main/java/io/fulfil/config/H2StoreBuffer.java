@@ -12,7 +12,7 @@ import org.h2.mvstore.MVStore;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.SmartInitializingSingleton;
-import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.stereotype.Component;
 
 /**
@@ -34,6 +34,7 @@ import org.springframework.stereotype.Component;
  * this class fails on such an H2 upgrade, so it is noticed.
  */
 @Component
+@EnableConfigurationProperties(H2Settings.class)
 public class H2StoreBuffer implements SmartInitializingSingleton {
 
     private static final Logger log = LoggerFactory.getLogger(H2StoreBuffer.class);
@@ -42,15 +43,10 @@ public class H2StoreBuffer implements SmartInitializingSingleton {
     private final Database database;
     private final int megabytes;
 
-    H2StoreBuffer(DataSource dataSource, Database database,
-                  @Value("${fulfil.h2.store-buffer-mb:128}") int megabytes) {
-        if (megabytes < 0 || megabytes > 1024) {
-            throw new IllegalArgumentException(
-                    "fulfil.h2.store-buffer-mb must be between 0 (H2's own) and 1024, is " + megabytes);
-        }
+    H2StoreBuffer(DataSource dataSource, Database database, H2Settings settings) {
         this.dataSource = dataSource;
         this.database = database;
-        this.megabytes = megabytes;
+        this.megabytes = settings.storeBufferMb();
     }
 
     @Override

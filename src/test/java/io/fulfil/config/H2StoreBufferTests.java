@@ -44,7 +44,7 @@ class H2StoreBufferTests {
         DataSource dataSource = fileDatabase();
         long h2Own = bufferOf(open);
 
-        long applied = new H2StoreBuffer(dataSource, Database.H2, 128).apply();
+        long applied = new H2StoreBuffer(dataSource, Database.H2, new H2Settings(128)).apply();
 
         long expected = Math.min(128 * MB, Runtime.getRuntime().maxMemory() / 4);
         assertThat(h2Own).isLessThan(expected);
@@ -57,7 +57,7 @@ class H2StoreBufferTests {
         DataSource dataSource = fileDatabase();
         long h2Own = bufferOf(open);
 
-        assertThat(new H2StoreBuffer(dataSource, Database.H2, 0).apply()).isEqualTo(h2Own);
+        assertThat(new H2StoreBuffer(dataSource, Database.H2, new H2Settings(0)).apply()).isEqualTo(h2Own);
         assertThat(bufferOf(open)).isEqualTo(h2Own);
     }
 
@@ -68,7 +68,7 @@ class H2StoreBufferTests {
         open = dataSource.getConnection();
         long before = bufferOf(open);
 
-        assertThat(new H2StoreBuffer(dataSource, Database.H2, 128).apply()).isEqualTo(-1);
+        assertThat(new H2StoreBuffer(dataSource, Database.H2, new H2Settings(128)).apply()).isEqualTo(-1);
         assertThat(bufferOf(open)).isEqualTo(before);
         try (Statement statement = open.createStatement()) {
             statement.execute("CREATE TABLE t (id INT PRIMARY KEY)");
@@ -90,12 +90,12 @@ class H2StoreBufferTests {
             }
         };
 
-        assertThat(new H2StoreBuffer(unreachable, Database.MYSQL, 128).apply()).isEqualTo(-1);
+        assertThat(new H2StoreBuffer(unreachable, Database.MYSQL, new H2Settings(128)).apply()).isEqualTo(-1);
     }
 
     @Test
     void refusesASizeOutOfRangeNamingTheKey() {
-        assertThatThrownBy(() -> new H2StoreBuffer(new JdbcDataSource(), Database.H2, -1))
+        assertThatThrownBy(() -> new H2Settings(-1))
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessage("fulfil.h2.store-buffer-mb must be between 0 (H2's own) and 1024, is -1");
     }

@@ -1,0 +1,68 @@
+package io.fulfil.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.springframework.beans.factory.BeanCreationException;
+import org.springframework.beans.factory.UnsatisfiedDependencyException;
+
+/** Errors reach the operator as one line that names the cause. */
+class FulfilCommandLineTests {
+
+    @TempDir
+    Path dataDir;
+
+    @Test
+    void oneLineSkipsSpringsWrappersForTheReason() {
+        IllegalArgumentException reason =
+                new IllegalArgumentException("fulfil.split.chunk-size must be between 1 and 10000, is 0");
+        BeanCreationException bean = new BeanCreationException("splitSettings", "Could not bind properties", reason);
+        UnsatisfiedDependencyException outer = new UnsatisfiedDependencyException("split-config", "split",
+                "splitOrders", bean);
+
+        assertThat(FulfilCommandLine.oneLine(outer))
+                .isEqualTo("fulfil.split.chunk-size must be between 1 and 10000, is 0");
+    }
+
+    @Test
+    void oneLineKeepsAMessageOnOneLine() {
+        assertThat(FulfilCommandLine.oneLine(new IllegalStateException("stock.csv line 3:\n  bad  quantity")))
+                .isEqualTo("stock.csv line 3: bad quantity");
+    }
+
+    @Test
+    void aSettingOutOfRangeFailsTheCommandWithOneLineNamingTheKey() {
+        assertThat(runsWith("fulfil.h2.store-buffer-mb", "-1"))
+                .isEqualTo("fulfil: fulfil.h2.store-buffer-mb must be between 0 (H2's own) and 1024, is -1");
+    }
+
+    @Test
+    void aSettingThatIsNoNumberFailsTheCommandWithOneLineNamingTheKey() {
+        assertThat(runsWith("fulfil.split.chunk-size", "many"))
+                .isEqualTo("fulfil: setting fulfil.split.chunk-size = 'many': For input string: \"many\"");
+    }
+
+    /** What {@code fulfil runs} prints on stderr with one setting given; asserts it exits with 1. */
+    private String runsWith(String key, String value) {
+        System.setProperty("fulfil.data-dir", dataDir.toString());
+        System.setProperty(key, value);
+        PrintStream err = System.err;
+        ByteArrayOutputStream captured = new ByteArrayOutputStream();
+        System.setErr(new PrintStream(captured, true, StandardCharsets.UTF_8));
+        int exit;
+        try {
+            exit = FulfilCommandLine.execute("runs");
+        } finally {
+            System.setErr(err);
+            System.clearProperty("fulfil.data-dir");
+            System.clearProperty(key);
+        }
+        assertThat(exit).isEqualTo(1);
+        return captured.toString(StandardCharsets.UTF_8).strip();
+    }
+}
