@@ -4,6 +4,7 @@ import io.fulfil.support.Database;
 import java.lang.reflect.Field;
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.util.concurrent.atomic.AtomicBoolean;
 import javax.sql.DataSource;
 import org.h2.engine.Session;
 import org.h2.engine.SessionLocal;
@@ -29,9 +30,10 @@ import org.springframework.stereotype.Component;
  * with {@code WRITE_DELAY=0} H2 still stores every commit before it returns.
  *
  * <p>How: the buffer is a private field of H2's {@code MVStore}, set here by reflection on the store
- * this process has open. If a later H2 renames it, or the database is served by another process
- * ({@code AUTO_SERVER}), nothing is changed and H2 runs with its own buffer, only slower; the test of
- * this class fails on such an H2 upgrade, so it is noticed.
+ * this process has open. Only raised, never lowered. If a later H2 renames the field, nothing is
+ * changed and H2 runs with its own buffer, only slower; the test of this class fails on such an H2
+ * upgrade (it counts H2's writes before a commit), so it is noticed. A database served by another
+ * process ({@code AUTO_SERVER}) is left to that process, which set its own buffer when it started.
  */
 @Component
 @EnableConfigurationProperties(H2Settings.class)
@@ -42,6 +44,7 @@ public class H2StoreBuffer implements SmartInitializingSingleton {
     private final DataSource dataSource;
     private final Database database;
     private final int megabytes;
+    private final AtomicBoolean clippedOnce = new AtomicBoolean();
 
     H2StoreBuffer(DataSource dataSource, Database database, H2Settings settings) {
         this.dataSource = dataSource;
@@ -69,8 +72,13 @@ public class H2StoreBuffer implements SmartInitializingSingleton {
             if (store == null) {
                 return -1;
             }
-            long wanted = Math.min(megabytes * 1024L * 1024L, Runtime.getRuntime().maxMemory() / 4);
+            long asked = megabytes * 1024L * 1024L;
+            long wanted = Math.min(asked, Runtime.getRuntime().maxMemory() / 4);
             if (megabytes > 0 && wanted > store.getAutoCommitMemory()) {
+                if (wanted < asked && clippedOnce.compareAndSet(false, true)) {
+                    log.info("fulfil.h2.store-buffer-mb={} is more than a quarter of the {} MB heap: using {} MB",
+                            megabytes, Runtime.getRuntime().maxMemory() >> 20, wanted >> 20);
+                }
                 setBuffer(store, (int) wanted);
             }
             return store.getAutoCommitMemory();

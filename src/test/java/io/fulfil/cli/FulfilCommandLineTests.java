@@ -38,7 +38,7 @@ class FulfilCommandLineTests {
     @Test
     void aSettingOutOfRangeFailsTheCommandWithOneLineNamingTheKey() {
         assertThat(runsWith("fulfil.h2.store-buffer-mb", "-1"))
-                .isEqualTo("fulfil: fulfil.h2.store-buffer-mb must be between 0 (H2's own) and 1024, is -1");
+                .isEqualTo("fulfil: fulfil.h2.store-buffer-mb must be between 0 (H2's own) and 255, is -1");
     }
 
     @Test

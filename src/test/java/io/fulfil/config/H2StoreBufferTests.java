@@ -6,20 +6,23 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import io.fulfil.support.Database;
 import java.nio.file.Path;
 import java.sql.Connection;
+import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.sql.Statement;
 import javax.sql.DataSource;
 import org.h2.engine.SessionLocal;
 import org.h2.jdbc.JdbcConnection;
 import org.h2.jdbcx.JdbcDataSource;
+import org.h2.mvstore.MVStore;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.springframework.jdbc.datasource.AbstractDataSource;
 
 /**
- * The H2 store buffer really reaches H2's store. This test fails if an H2 upgrade renames the field
- * it sets: the split would still be right, only slower, so the failure is the warning.
+ * The H2 store buffer really reaches H2's store and really keeps a big transaction from being written
+ * before its commit. This test fails if an H2 upgrade renames or stops using the field it sets: the
+ * split would still be right, only slower, so the failure is the warning.
  */
 class H2StoreBufferTests {
 
@@ -50,6 +53,16 @@ class H2StoreBufferTests {
         assertThat(h2Own).isLessThan(expected);
         assertThat(applied).isEqualTo(expected);
         assertThat(bufferOf(open)).isEqualTo(expected);
+    }
+
+    @Test
+    void withTheBufferABigTransactionIsWrittenOnlyAtItsCommit() throws SQLException {
+        DataSource dataSource = fileDatabase();
+        assertThat(writesBeforeCommit(open, "with_h2s_own")).as("H2's own buffer").isPositive();
+
+        new H2StoreBuffer(dataSource, Database.H2, new H2Settings(128)).apply();
+
+        assertThat(writesBeforeCommit(open, "with_128_mb")).as("a 128 MB buffer").isZero();
     }
 
     @Test
@@ -97,7 +110,7 @@ class H2StoreBufferTests {
     void refusesASizeOutOfRangeNamingTheKey() {
         assertThatThrownBy(() -> new H2Settings(-1))
                 .isInstanceOf(IllegalArgumentException.class)
-                .hasMessage("fulfil.h2.store-buffer-mb must be between 0 (H2's own) and 1024, is -1");
+                .hasMessage("fulfil.h2.store-buffer-mb must be between 0 (H2's own) and 255, is -1");
     }
 
     private DataSource fileDatabase() throws SQLException {
@@ -108,7 +121,35 @@ class H2StoreBufferTests {
     }
 
     private static long bufferOf(Connection connection) throws SQLException {
+        return storeOf(connection).getAutoCommitMemory();
+    }
+
+    private static MVStore storeOf(Connection connection) throws SQLException {
         SessionLocal session = (SessionLocal) connection.unwrap(JdbcConnection.class).getSession();
-        return session.getDatabase().getStore().getMvStore().getAutoCommitMemory();
+        return session.getDatabase().getStore().getMvStore();
+    }
+
+    /** How often H2 writes to its file during one transaction of 40,000 rows of 500 characters. */
+    private static long writesBeforeCommit(Connection connection, String table) throws SQLException {
+        try (Statement statement = connection.createStatement()) {
+            statement.execute("CREATE TABLE " + table + " (id INT PRIMARY KEY, text VARCHAR(600))");
+        }
+        MVStore store = storeOf(connection);
+        connection.setAutoCommit(false);
+        long before = store.getFileStore().getWriteCount();
+        try (PreparedStatement insert = connection.prepareStatement("INSERT INTO " + table + " VALUES (?, ?)")) {
+            for (int id = 0; id < 40_000; id++) {
+                insert.setInt(1, id);
+                insert.setString(2, ("row " + id + " ").repeat(100).substring(0, 500));
+                insert.addBatch();
+                if (id % 1000 == 999) {
+                    insert.executeBatch();
+                }
+            }
+        }
+        long writes = store.getFileStore().getWriteCount() - before;
+        connection.commit();
+        connection.setAutoCommit(true);
+        return writes;
     }
 }
