@@ -58,12 +58,12 @@ public class H2StoreBuffer implements SmartInitializingSingleton {
     }
 
     /**
-     * Sets the buffer on the H2 store this process has open; idempotent. Called at start-up and
-     * again by jobs that depend on it, since H2 opens a new store if every connection was closed.
+     * Sets the buffer on the H2 store this process has open, once at start-up: the connection pool
+     * keeps connections open for the life of the process, so H2 keeps that store open too.
      *
      * @return the store's buffer in bytes afterwards, or -1 when there is no embedded H2 store here
      */
-    public long apply() {
+    long apply() {
         if (database != Database.H2) {
             return -1;
         }

@@ -32,6 +32,9 @@ import org.springframework.transaction.support.TransactionTemplate;
 @Repository
 public class StockLedger {
 
+    /** SKUs per reservation statement on MySQL (see reserveByWarehouse). */
+    private static final int SKUS_PER_STATEMENT = 128;
+
     private final NamedParameterJdbcTemplate jdbc;
     private final KeyLists keyLists;
     private final Database database;
@@ -205,8 +208,6 @@ public class StockLedger {
         }
         return null;
     }
-
-    private static final int SKUS_PER_STATEMENT = 128;
 
     private int reserveInWarehouse(String warehouse, List<Map.Entry<String, Integer>> skus) {
         MapSqlParameterSource params = new MapSqlParameterSource("warehouse", warehouse);

@@ -1,6 +1,5 @@
 package io.fulfil.split.job;
 
-import io.fulfil.config.H2StoreBuffer;
 import io.fulfil.reference.JdbcReferenceData;
 import io.fulfil.reference.SkuCatalog;
 import io.fulfil.split.SplitPlanner;
@@ -98,9 +97,7 @@ public class SplitJobConfiguration {
     @StepScope
     SplitChunkWriter splitChunkWriter(SplitStore store, StockLedger stockLedger, PlanAheadReader splitDemandReader,
                                       ObjectProvider<SplitChunkHook> hook, PlatformTransactionManager transactionManager,
-                                      SplitSettings settings, Database database, H2StoreBuffer h2StoreBuffer) {
-        // each chunk is one transaction: H2 must be able to hold it in memory until it commits
-        h2StoreBuffer.apply();
+                                      SplitSettings settings, Database database) {
         return new SplitChunkWriter(store, stockLedger, splitDemandReader, hook.getIfAvailable(() -> SplitChunkHook.NONE),
                 transactionManager, settings.writersFor(database));
     }
