@@ -1,13 +1,36 @@
 package io.fulfil.fulfilment;
 
+import java.util.Arrays;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Set;
+import java.util.stream.Collectors;
+
 /**
- * The one status machine of a fulfilment order (CONTRACT §2). The main line moves forward only, by
- * rank; the side states EXCEPTION, RETURNED and CANCELLED sit apart from it. A late or repeated
- * event never moves a status back.
+ * The one status machine of a fulfilment order (CONTRACT §2, §8.3). Every status change in the
+ * database is guarded by the sets this enum gives ({@link #legalPredecessorsOf}), so the rules live
+ * here and nowhere else.
+ *
+ * <ul>
+ * <li>The warehouse moves a fulfilment order one step at a time: ALLOCATED, WAVED, PICKED, SHIPPED
+ * (no jump from ALLOCATED to SHIPPED: a parcel is shipped only once it was picked).</li>
+ * <li>Once a carrier has it, the main line SHIPPED &lt; IN_TRANSIT &lt; OUT_FOR_DELIVERY &lt; DELIVERED
+ * only moves forward, skipping statuses whose events were lost.</li>
+ * <li>EXCEPTION is entered from any carrier status before DELIVERED and remembers that status; it is
+ * left by a later status at or above it (see {@link #canLeaveException}).</li>
+ * <li>DELIVERED, RETURNED and CANCELLED are final. CANCELLED only before the parcel ships.</li>
+ * </ul>
  */
 public enum FulfilmentStatus {
     ALLOCATED(1), WAVED(2), PICKED(3), SHIPPED(4), IN_TRANSIT(5), OUT_FOR_DELIVERY(6), DELIVERED(7),
     EXCEPTION(-1), RETURNED(-1), CANCELLED(-1);
+
+    /** Statuses whose quantities are still held in {@code stock.allocated}. */
+    public static final Set<FulfilmentStatus> HOLDING_STOCK = EnumSet.of(ALLOCATED, WAVED, PICKED);
+
+    /** Statuses of a parcel that a carrier has (CONTRACT §8.4 counts them as shipped). */
+    public static final Set<FulfilmentStatus> WITH_CARRIER = EnumSet.of(SHIPPED, IN_TRANSIT, OUT_FOR_DELIVERY,
+            DELIVERED, EXCEPTION, RETURNED);
 
     private final int rank;
 
@@ -19,36 +42,55 @@ public enum FulfilmentStatus {
         return rank < 0;
     }
 
+    /** On the main line and at or after SHIPPED: a carrier status. */
+    public boolean isCarrierMainLine() {
+        return rank >= SHIPPED.rank;
+    }
+
     public boolean isFinal() {
         return this == DELIVERED || this == RETURNED || this == CANCELLED;
     }
 
     /** Whether its stock has left the warehouse (or been given back), so it no longer counts as allocated. */
     public boolean releasedStock() {
-        return this == CANCELLED || (!isSideState() && rank >= SHIPPED.rank) || this == RETURNED;
+        return !HOLDING_STOCK.contains(this);
     }
 
     /**
-     * Whether an event may move a fulfilment order from this status to {@code next}: forward on the
-     * main line; CANCELLED only before it ships; EXCEPTION and RETURNED only once a carrier has it;
-     * out of EXCEPTION only forward to a carrier status after SHIPPED (an exception is a carrier's,
-     * so it never leads back into the warehouse). Moving to the same status is not a move.
+     * Whether a fulfilment order may move from this status to {@code next}, not knowing where an
+     * EXCEPTION was entered from (for that, see {@link #canLeaveException}). Moving to the same
+     * status is not a move.
      */
     public boolean canMoveTo(FulfilmentStatus next) {
         if (isFinal() || next == this) {
             return false;
         }
         if (next == CANCELLED) {
-            return !isSideState() && rank < SHIPPED.rank;
+            return HOLDING_STOCK.contains(this);
         }
-        boolean withCarrier = this == EXCEPTION || rank >= SHIPPED.rank;
-        if (next.isSideState()) {
-            return withCarrier;
+        if (next == EXCEPTION) {
+            return isCarrierMainLine() && this != DELIVERED;
+        }
+        if (next == RETURNED) {
+            return this == EXCEPTION || isCarrierMainLine();
         }
         if (this == EXCEPTION) {
+            // SHIPPED is the manifest's, never a carrier event's: an exception is left by news after it
             return next.rank > SHIPPED.rank;
         }
+        if (rank < SHIPPED.rank) {
+            // the warehouse's steps, one at a time
+            return next.rank == rank + 1;
+        }
         return next.rank > rank;
+    }
+
+    /** Whether an order in EXCEPTION, entered from {@code enteredFrom}, may move to {@code next}. */
+    public static boolean canLeaveException(FulfilmentStatus enteredFrom, FulfilmentStatus next) {
+        if (next == RETURNED) {
+            return true;
+        }
+        return EXCEPTION.canMoveTo(next) && (enteredFrom == null || next.rank >= enteredFrom.rank);
     }
 
     /** Returns {@code next} if the move is legal, else throws naming both statuses. */
@@ -59,7 +101,32 @@ public enum FulfilmentStatus {
         return next;
     }
 
+    /** Every status from which a move to {@code next} is legal: the guard of every status update. */
+    public static Set<FulfilmentStatus> legalPredecessorsOf(FulfilmentStatus next) {
+        Set<FulfilmentStatus> from = EnumSet.noneOf(FulfilmentStatus.class);
+        for (FulfilmentStatus s : values()) {
+            if (s.canMoveTo(next)) {
+                from.add(s);
+            }
+        }
+        return from;
+    }
+
+    /** The names of these statuses, for a SQL {@code IN} list bound as parameters. */
+    public static List<String> names(Set<FulfilmentStatus> statuses) {
+        return statuses.stream().map(Enum::name).sorted().toList();
+    }
+
+    /** A SQL literal list such as {@code ('ALLOCATED', 'PICKED', 'WAVED')}, for constant status sets. */
+    public static String sqlList(Set<FulfilmentStatus> statuses) {
+        return names(statuses).stream().map(n -> "'" + n + "'").collect(Collectors.joining(", ", "(", ")"));
+    }
+
     int rank() {
         return rank;
+    }
+
+    static List<FulfilmentStatus> mainLine() {
+        return Arrays.stream(values()).filter(s -> !s.isSideState()).toList();
     }
 }

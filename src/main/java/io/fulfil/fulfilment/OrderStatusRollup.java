@@ -4,7 +4,8 @@ import java.util.Collection;
 
 /**
  * Derives a split order's status from its fulfilment orders and backorders; after the first split
- * the parent's status is never set from a single event (CONTRACT §2).
+ * the parent's status is never set from a single event (CONTRACT §2, §8.4). The rule itself; the
+ * database side (locking the parent, reading its parts) is {@link ParentOrders#rollUp}.
  */
 public final class OrderStatusRollup {
 
@@ -27,8 +28,8 @@ public final class OrderStatusRollup {
             if (s == FulfilmentStatus.DELIVERED) {
                 delivered++;
             }
-            // RETURNED went out with a carrier; EXCEPTION keeps no rank and counts as not yet shipped
-            if (s.rank() >= FulfilmentStatus.SHIPPED.rank() || s == FulfilmentStatus.RETURNED) {
+            // CONTRACT §8.4: a parcel in EXCEPTION or RETURNED went out with a carrier, so it counts as shipped
+            if (FulfilmentStatus.WITH_CARRIER.contains(s)) {
                 shipped++;
             }
         }

@@ -1,5 +1,6 @@
 package io.fulfil.load;
 
+import io.fulfil.stock.StockLedger;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -32,7 +33,11 @@ public class ShopDataLoader {
     private final NamedParameterJdbcTemplate jdbc;
     private final TransactionTemplate transactions;
 
-    public ShopDataLoader(NamedParameterJdbcTemplate jdbc, PlatformTransactionManager transactionManager) {
+    private final StockLedger stockLedger;
+
+    public ShopDataLoader(NamedParameterJdbcTemplate jdbc, PlatformTransactionManager transactionManager,
+                          StockLedger stockLedger) {
+        this.stockLedger = stockLedger;
         this.jdbc = jdbc;
         this.transactions = new TransactionTemplate(transactionManager);
     }
@@ -51,7 +56,7 @@ public class ShopDataLoader {
         loadAlone(dir, new MerchantsFile(), report);
         loadAlone(dir, new WarehousesFile(), report);
         loadAlone(dir, new SkusFile(known), report);
-        loadAlone(dir, new StockFile(known, jdbc), report);
+        loadAlone(dir, new StockFile(known, jdbc, stockLedger), report);
         loadOrders(dir, known, report);
         return report;
     }

@@ -1,9 +1,13 @@
 package io.fulfil.load;
 
+import io.fulfil.stock.StockCount;
+import io.fulfil.stock.StockKey;
+import io.fulfil.stock.StockLedger;
 import io.fulfil.support.csv.CsvCells;
 import io.fulfil.support.csv.CsvRow;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -28,11 +32,30 @@ final class StockFile extends TableFile<StockFile.StockRow> {
 
     private final KnownKeys known;
     private final NamedParameterJdbcTemplate jdbc;
+    private final StockLedger ledger;
 
-    StockFile(KnownKeys known, NamedParameterJdbcTemplate jdbc) {
+    StockFile(KnownKeys known, NamedParameterJdbcTemplate jdbc, StockLedger ledger) {
         super("stock.csv", List.of("warehouse_code", "sku_code", "on_hand", "location_code"));
         this.known = known;
         this.jdbc = jdbc;
+        this.ledger = ledger;
+    }
+
+    /** A count changes stock, so it goes through the ledger, which journals it (CONTRACT §4). */
+    @Override
+    void write(NamedParameterJdbcTemplate jdbc, List<StockRow> inserts, List<StockRow> updates) {
+        List<StockCount> counts = new ArrayList<>(inserts.size() + updates.size());
+        for (StockRow row : inserts) {
+            counts.add(count(row));
+        }
+        for (StockRow row : updates) {
+            counts.add(count(row));
+        }
+        ledger.count(counts, "load stock.csv", null);
+    }
+
+    private static StockCount count(StockRow row) {
+        return new StockCount(new StockKey(row.warehouseCode(), row.skuCode()), row.onHand(), row.locationCode());
     }
 
     @Override
@@ -124,7 +147,7 @@ final class StockFile extends TableFile<StockFile.StockRow> {
                 VALUES (:warehouseCode, :skuCode, :onHand, 0, :locationCode)""";
     }
 
-    /** The table's check constraint refuses a count below allocated if a split allocated meanwhile. */
+    /** Not used: {@link #write} goes through the ledger. */
     @Override
     String updateSql() {
         return """

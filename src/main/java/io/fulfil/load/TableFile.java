@@ -7,6 +7,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
+import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.jdbc.core.namedparam.SqlParameterSource;
 
 /**
@@ -76,6 +77,26 @@ abstract class TableFile<R> {
     abstract String updateSql();
 
     abstract SqlParameterSource parameters(R value);
+
+    /**
+     * Whether a row read from the file is the one already stored, so that loading it again is
+     * quietly "unchanged". By default the values must be equal.
+     */
+    boolean sameAsStored(R value, R stored) {
+        return value.equals(stored);
+    }
+
+    /** Writes a batch's new and changed rows, in the load's transaction. */
+    void write(NamedParameterJdbcTemplate jdbc, List<R> inserts, List<R> updates) {
+        run(jdbc, insertSql(), inserts);
+        run(jdbc, updateSql(), updates);
+    }
+
+    private void run(NamedParameterJdbcTemplate jdbc, String sql, List<R> rows) {
+        if (!rows.isEmpty()) {
+            jdbc.batchUpdate(sql, rows.stream().map(this::parameters).toArray(SqlParameterSource[]::new));
+        }
+    }
 
     /**
      * Why a row of this batch must not be written (an order already being fulfilled), or null.

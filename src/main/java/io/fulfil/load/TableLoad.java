@@ -18,7 +18,6 @@ import org.slf4j.LoggerFactory;
 import org.springframework.core.NestedExceptionUtils;
 import org.springframework.jdbc.core.RowCallbackHandler;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
-import org.springframework.jdbc.core.namedparam.SqlParameterSource;
 
 /**
  * Loads one file into its table in two streaming passes, so that the file loads whole or not at all
@@ -182,24 +181,23 @@ final class TableLoad<R> {
         }
         Map<String, R> stored = stored(batch);
         Function<R, String> skipRule = table.skipRule(batch.stream().map(Parsed::value).toList());
-        List<SqlParameterSource> inserts = new ArrayList<>();
-        List<SqlParameterSource> updates = new ArrayList<>();
+        List<R> inserts = new ArrayList<>();
+        List<R> updates = new ArrayList<>();
         for (Parsed<R> parsed : batch) {
             R value = parsed.value();
             R old = stored.get(table.key(value));
             String skip;
-            if (value.equals(old)) {
+            if (old != null && table.sameAsStored(value, old)) {
                 unchanged++;
             } else if ((skip = skipRule.apply(value)) != null) {
                 skip(parsed, skip);
             } else if (old == null) {
-                inserts.add(table.parameters(value));
+                inserts.add(value);
             } else {
-                updates.add(table.parameters(value));
+                updates.add(value);
             }
         }
-        run(table.insertSql(), inserts);
-        run(table.updateSql(), updates);
+        table.write(jdbc, inserts, updates);
         inserted += inserts.size();
         updated += updates.size();
         batch.clear();
@@ -214,12 +212,6 @@ final class TableLoad<R> {
         };
         jdbc.query(table.selectExisting(), Map.of("keys", keys), collect);
         return stored;
-    }
-
-    private void run(String sql, List<SqlParameterSource> rows) {
-        if (!rows.isEmpty()) {
-            jdbc.batchUpdate(sql, rows.toArray(SqlParameterSource[]::new));
-        }
     }
 
     private void skip(Parsed<R> parsed, String reason) {

@@ -1,5 +1,6 @@
 package io.fulfil.ops;
 
+import io.fulfil.fulfilment.FulfilmentStatus;
 import java.util.ArrayList;
 import java.util.List;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -19,7 +20,7 @@ public class InvariantChecks {
     private static final String NOT_SPLIT = "('PENDING_PAYMENT', 'PAID', 'ON_HOLD', 'CANCELLED')";
 
     /** Statuses whose quantity is still held in allocated stock (neither shipped nor cancelled). */
-    private static final String HOLDING_STOCK = "('ALLOCATED', 'WAVED', 'PICKED')";
+    private static final String HOLDING_STOCK = FulfilmentStatus.sqlList(FulfilmentStatus.HOLDING_STOCK);
 
     private final JdbcClient jdbc;
 

@@ -36,6 +36,8 @@ public final class StockCache {
     private final StockLedger ledger;
     private final Map<String, Map<String, StockLevel>> bySku;
     private long epoch;
+    /** The ledger's raise counter when the levels held were read; -1 before the first read. */
+    private long raisedSeen = -1;
 
     public StockCache(StockLedger ledger, int capacity) {
         this.ledger = ledger;
@@ -49,6 +51,7 @@ public final class StockCache {
 
     /** The projected levels of every stock row of these SKUs, reading the unknown SKUs (without locks). */
     public synchronized View levelsOf(Collection<String> skuCodes) {
+        noticeRaises();
         Map<StockKey, StockLevel> levels = new HashMap<>();
         List<String> missing = new ArrayList<>();
         for (String sku : skuCodes) {
@@ -65,6 +68,23 @@ public final class StockCache {
             remember(missing, read);
         }
         return new View(epoch, levels);
+    }
+
+    /**
+     * Stock made available by another job since the levels held were read (a release, a count
+     * upwards) would stay invisible to this run: the projection is only ever too high by design, and a
+     * level that is too low still reserves fine, so the run would backorder what is on the shelf. The
+     * ledger counts such raises; when the count moved, everything held is forgotten (a new epoch). It
+     * is read before the levels, so levels read after it are at least as new as the raise it counts.
+     */
+    private void noticeRaises() {
+        long raised = ledger.raisedVersion();
+        if (raised != raisedSeen) {
+            if (raisedSeen >= 0) {
+                invalidate();
+            }
+            raisedSeen = raised;
+        }
     }
 
     /**

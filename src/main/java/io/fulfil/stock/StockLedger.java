@@ -2,6 +2,10 @@ package io.fulfil.stock;
 
 import io.fulfil.support.Database;
 import io.fulfil.support.KeyLists;
+import io.fulfil.support.SqlTimestamps;
+import java.sql.Types;
+import java.time.Clock;
+import java.time.LocalDateTime;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Comparator;
@@ -19,15 +23,23 @@ import org.springframework.transaction.TransactionDefinition;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * The only code that changes {@code stock.allocated}. Callers either lock the rows they plan against
- * and then {@link #reserve}, or plan against levels read earlier and {@link #tryReserve}, which
- * applies nothing unless every row still has the quantity. Either way no row goes past its
- * {@code on_hand}.
+ * The only code that writes {@code stock.on_hand} or {@code stock.allocated}: every movement of stock
+ * is an operation here. The split {@linkplain #reserve reserves} (locking the rows it plans against
+ * first) or {@linkplain #tryReserve tries to reserve} against levels read earlier; every other
+ * movement (release, short pick, shipment) goes through {@link #apply} and a count through
+ * {@link #count}, both journalled in {@code stock_movement}. No row ever goes below zero or past its
+ * {@code on_hand}: the ledger checks under lock, and the table's check constraint backs it up.
  *
- * <p>Two runs never deadlock because every statement here locks rows in one order per database:
- * on H2 by SKU then warehouse (the {@code stock_by_sku} index, and single-row updates sorted that
- * way); on MySQL by warehouse then SKU (one primary-key range statement per warehouse, in warehouse
- * order), because MySQL runs one statement per warehouse far faster than one per row.
+ * <p>Lock order. Every job locks parent orders, then fulfilment orders, then stock rows, each in key
+ * order. Stock rows are locked here only, in one order per database: on H2 by SKU then warehouse
+ * (the {@code stock_by_sku} index, and single-row updates sorted that way); on MySQL by warehouse then
+ * SKU (one primary-key range statement per warehouse, in warehouse order), because MySQL runs one
+ * statement per warehouse far faster than one per row. That choice is {@link #lockOrder()}, the one
+ * place where the two databases differ in what they lock.
+ *
+ * <p>A movement that makes stock available (a release, a count upwards) also bumps the one row of
+ * {@code stock_raise} in its transaction; a running split reads it chunk by chunk
+ * ({@link #raisedVersion()}) and forgets its stock projection when it moved.
  */
 @Repository
 public class StockLedger {
@@ -40,8 +52,11 @@ public class StockLedger {
     private final Database database;
     private final TransactionTemplate savepoint;
 
+    private final Clock clock;
+
     public StockLedger(NamedParameterJdbcTemplate jdbc, KeyLists keyLists, Database database,
-                       PlatformTransactionManager transactions) {
+                       PlatformTransactionManager transactions, Clock clock) {
+        this.clock = clock;
         this.jdbc = jdbc;
         this.keyLists = keyLists;
         this.database = database;
@@ -226,5 +241,149 @@ public class StockLedger {
                 UPDATE stock SET allocated = allocated + %1$s
                  WHERE warehouse_code = :warehouse AND sku_code IN (:skus)
                    AND on_hand - allocated >= %1$s""".formatted(quantity), params);
+    }
+
+    /** The order in which this database's statements lock stock rows (see the class comment). */
+    public Comparator<StockKey> lockOrder() {
+        return database == Database.H2
+                ? Comparator.comparing(StockKey::skuCode).thenComparing(StockKey::warehouseCode)
+                : Comparator.comparing(StockKey::warehouseCode).thenComparing(StockKey::skuCode);
+    }
+
+    /**
+     * How often stock was made available since the database was created: a running split compares it
+     * before each chunk and re-reads stock levels when it moved.
+     */
+    public long raisedVersion() {
+        Long raised = jdbc.getJdbcTemplate().queryForObject("SELECT raised FROM stock_raise WHERE id = 1", Long.class);
+        return raised == null ? 0 : raised;
+    }
+
+    /**
+     * Applies movements (releases, short picks, shipments) in the caller's transaction and journals
+     * them. The rows are locked first, in lock order; if any row is missing or would leave
+     * {@code 0 <= allocated <= on_hand}, nothing is applied and the exception names the row.
+     */
+    public void apply(List<StockMovement> movements, Long jobExecutionId) {
+        if (movements.isEmpty()) {
+            return;
+        }
+        Map<StockKey, int[]> changes = new TreeMap<>(lockOrder());
+        for (StockMovement m : movements) {
+            int[] change = changes.computeIfAbsent(m.key(), k -> new int[2]);
+            change[0] += m.onHandChange();
+            change[1] += m.allocatedChange();
+        }
+        Map<StockKey, StockLevel> levels = lockSkus(changes.keySet().stream().map(StockKey::skuCode).toList());
+        List<Map.Entry<StockKey, int[]>> rows = new ArrayList<>(changes.entrySet());
+        for (Map.Entry<StockKey, int[]> row : rows) {
+            StockLevel level = levels.get(row.getKey());
+            if (level == null) {
+                throw new IllegalStateException("no stock row for SKU " + row.getKey().skuCode() + " in warehouse "
+                        + row.getKey().warehouseCode() + "; nothing is applied");
+            }
+            int onHand = level.onHand() + row.getValue()[0];
+            int allocated = level.allocated() + row.getValue()[1];
+            if (allocated < 0 || allocated > onHand) {
+                throw new IllegalStateException("stock of SKU " + row.getKey().skuCode() + " in warehouse "
+                        + row.getKey().warehouseCode() + " would be on_hand " + onHand + ", allocated " + allocated
+                        + " (now " + level.onHand() + ", " + level.allocated() + "); nothing is applied");
+            }
+        }
+        jdbc.getJdbcTemplate().batchUpdate("""
+                UPDATE stock SET on_hand = on_hand + ?, allocated = allocated + ?
+                 WHERE warehouse_code = ? AND sku_code = ?""", rows, rows.size(), (ps, row) -> {
+            ps.setInt(1, row.getValue()[0]);
+            ps.setInt(2, row.getValue()[1]);
+            ps.setString(3, row.getKey().warehouseCode());
+            ps.setString(4, row.getKey().skuCode());
+        });
+        journal(movements, jobExecutionId);
+        if (movements.stream().anyMatch(StockMovement::raisesAvailability)) {
+            signalRaise();
+        }
+    }
+
+    /**
+     * Records counts of the shelf ({@code load stock.csv}): sets {@code on_hand} and the bin of each
+     * row (a new row starts with nothing allocated) and journals the difference. A count below what
+     * is allocated is refused: those units are promised. Nothing is applied when one row is refused.
+     */
+    public void count(List<StockCount> counts, String actor, Long jobExecutionId) {
+        if (counts.isEmpty()) {
+            return;
+        }
+        List<StockCount> sorted = counts.stream().sorted(Comparator.comparing(StockCount::key, lockOrder())).toList();
+        Map<StockKey, StockLevel> levels = lockSkus(sorted.stream().map(c -> c.key().skuCode()).distinct().toList());
+        LocalDateTime now = LocalDateTime.now(clock);
+        List<StockCount> inserts = new ArrayList<>();
+        List<StockCount> updates = new ArrayList<>();
+        List<StockMovement> movements = new ArrayList<>();
+        for (StockCount c : sorted) {
+            StockLevel level = levels.get(c.key());
+            int before = level == null ? 0 : level.onHand();
+            if (level != null && c.onHand() < level.allocated()) {
+                throw new IllegalStateException("count " + c.onHand() + " of SKU " + c.key().skuCode() + " in warehouse "
+                        + c.key().warehouseCode() + " is below the " + level.allocated() + " already allocated");
+            }
+            (level == null ? inserts : updates).add(c);
+            if (c.onHand() != before) {
+                movements.add(new StockMovement(c.key(), MovementKind.COUNT, c.onHand() - before, 0, null, null,
+                        "counted " + c.onHand() + " (was " + before + ")", actor, now));
+            }
+        }
+        jdbc.getJdbcTemplate().batchUpdate("""
+                INSERT INTO stock (warehouse_code, sku_code, on_hand, allocated, location_code)
+                VALUES (?, ?, ?, 0, ?)""", inserts, Math.max(1, inserts.size()), (ps, c) -> {
+            ps.setString(1, c.key().warehouseCode());
+            ps.setString(2, c.key().skuCode());
+            ps.setInt(3, c.onHand());
+            ps.setString(4, c.locationCode());
+        });
+        jdbc.getJdbcTemplate().batchUpdate("""
+                UPDATE stock SET on_hand = ?, location_code = ?
+                 WHERE warehouse_code = ? AND sku_code = ?""", updates, Math.max(1, updates.size()), (ps, c) -> {
+            ps.setInt(1, c.onHand());
+            ps.setString(2, c.locationCode());
+            ps.setString(3, c.key().warehouseCode());
+            ps.setString(4, c.key().skuCode());
+        });
+        journal(movements, jobExecutionId);
+        if (movements.stream().anyMatch(StockMovement::raisesAvailability)) {
+            signalRaise();
+        }
+    }
+
+    private void journal(List<StockMovement> movements, Long jobExecutionId) {
+        if (movements.isEmpty()) {
+            return;
+        }
+        String recordedAt = SqlTimestamps.text(LocalDateTime.now(clock));
+        jdbc.getJdbcTemplate().batchUpdate("""
+                INSERT INTO stock_movement (warehouse_code, sku_code, kind, on_hand_change, allocated_change,
+                       reference, order_no, reason, actor, occurred_at, recorded_at, job_execution_id)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""", movements, movements.size(), (ps, m) -> {
+            ps.setString(1, m.key().warehouseCode());
+            ps.setString(2, m.key().skuCode());
+            ps.setString(3, m.kind().name());
+            ps.setInt(4, m.onHandChange());
+            ps.setInt(5, m.allocatedChange());
+            ps.setString(6, clip(m.reference(), 120));
+            ps.setString(7, m.orderNo());
+            ps.setString(8, clip(m.reason(), 300));
+            ps.setString(9, clip(m.actor(), 100));
+            ps.setString(10, SqlTimestamps.text(m.occurredAt()));
+            ps.setString(11, recordedAt);
+            ps.setObject(12, jobExecutionId, Types.BIGINT);
+        });
+    }
+
+    /** Taken after the stock rows (the lock order), held until the caller's transaction ends. */
+    private void signalRaise() {
+        jdbc.getJdbcTemplate().update("UPDATE stock_raise SET raised = raised + 1 WHERE id = 1");
+    }
+
+    private static String clip(String text, int max) {
+        return text == null || text.length() <= max ? text : text.substring(0, max - 1) + "…";
     }
 }

@@ -26,13 +26,42 @@ class FulfilmentStatusTests {
             OUT_FOR_DELIVERY, DELIVERED);
 
     @Test
-    void everyStepForwardOnTheMainLineIsAllowedAndSkippingAheadToo() {
+    void theWarehouseMovesOneStepAtATimeAndCarriersMayAlsoSkipAhead() {
         for (int from = 0; from < MAIN_LINE.size(); from++) {
             for (int to = from + 1; to < MAIN_LINE.size(); to++) {
+                boolean withCarrier = MAIN_LINE.get(from).isCarrierMainLine();
                 assertThat(MAIN_LINE.get(from).canMoveTo(MAIN_LINE.get(to)))
-                        .as("%s -> %s", MAIN_LINE.get(from), MAIN_LINE.get(to)).isTrue();
+                        .as("%s -> %s", MAIN_LINE.get(from), MAIN_LINE.get(to))
+                        .isEqualTo(to == from + 1 || withCarrier);
             }
         }
+        assertThatIllegalStateException().isThrownBy(() -> ALLOCATED.moveTo(SHIPPED))
+                .withMessage("a fulfilment order cannot move from ALLOCATED to SHIPPED");
+    }
+
+    @Test
+    void eachStatusUpdateIsGuardedByExactlyItsLegalPredecessors() {
+        assertThat(FulfilmentStatus.legalPredecessorsOf(WAVED)).containsExactly(ALLOCATED);
+        assertThat(FulfilmentStatus.legalPredecessorsOf(PICKED)).containsExactly(WAVED);
+        assertThat(FulfilmentStatus.legalPredecessorsOf(SHIPPED)).containsExactly(PICKED);
+        assertThat(FulfilmentStatus.legalPredecessorsOf(CANCELLED)).containsExactlyInAnyOrder(ALLOCATED, WAVED, PICKED);
+        assertThat(FulfilmentStatus.legalPredecessorsOf(EXCEPTION))
+                .containsExactlyInAnyOrder(SHIPPED, IN_TRANSIT, OUT_FOR_DELIVERY);
+        assertThat(FulfilmentStatus.legalPredecessorsOf(DELIVERED))
+                .containsExactlyInAnyOrder(SHIPPED, IN_TRANSIT, OUT_FOR_DELIVERY, EXCEPTION);
+        assertThat(FulfilmentStatus.sqlList(FulfilmentStatus.HOLDING_STOCK)).isEqualTo("('ALLOCATED', 'PICKED', 'WAVED')");
+    }
+
+    @Test
+    void anExceptionIsLeftOnlyAtOrAboveTheStatusItWasEnteredFrom() {
+        assertThat(FulfilmentStatus.canLeaveException(OUT_FOR_DELIVERY, IN_TRANSIT)).isFalse();
+        assertThat(FulfilmentStatus.canLeaveException(OUT_FOR_DELIVERY, SHIPPED)).isFalse();
+        assertThat(FulfilmentStatus.canLeaveException(OUT_FOR_DELIVERY, OUT_FOR_DELIVERY)).isTrue();
+        assertThat(FulfilmentStatus.canLeaveException(OUT_FOR_DELIVERY, DELIVERED)).isTrue();
+        assertThat(FulfilmentStatus.canLeaveException(IN_TRANSIT, RETURNED)).isTrue();
+        assertThat(FulfilmentStatus.canLeaveException(SHIPPED, PICKED)).isFalse();
+        assertThat(DELIVERED.canMoveTo(EXCEPTION)).isFalse();
+        assertThat(WAVED.canMoveTo(EXCEPTION)).isFalse();
     }
 
     @Test
@@ -85,7 +114,8 @@ class FulfilmentStatusTests {
     @Test
     void stockIsReleasedOnceItLeftTheWarehouseOrWasCancelled() {
         assertThat(EnumSet.allOf(FulfilmentStatus.class)).filteredOn(FulfilmentStatus::releasedStock)
-                .containsExactlyInAnyOrder(SHIPPED, IN_TRANSIT, OUT_FOR_DELIVERY, DELIVERED, RETURNED, CANCELLED);
+                .containsExactlyInAnyOrder(SHIPPED, IN_TRANSIT, OUT_FOR_DELIVERY, DELIVERED, EXCEPTION, RETURNED,
+                        CANCELLED);
     }
 
     @Test

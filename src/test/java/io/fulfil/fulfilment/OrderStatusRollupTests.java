@@ -70,6 +70,13 @@ class OrderStatusRollupTests {
     }
 
     @Test
+    void aParcelInExceptionIsWithACarrierSoItCountsAsShipped() {
+        assertThat(rollup(false, FulfilmentStatus.EXCEPTION, SHIPPED)).isEqualTo(OrderStatus.SHIPPED);
+        assertThat(rollup(false, FulfilmentStatus.EXCEPTION, PICKED)).isEqualTo(OrderStatus.PARTIALLY_SHIPPED);
+        assertThat(rollup(true, FulfilmentStatus.EXCEPTION)).isEqualTo(OrderStatus.PARTIALLY_SHIPPED);
+    }
+
+    @Test
     void theOrderOfTheFulfilmentOrdersDoesNotMatter() {
         assertThat(rollup(true, PICKED, DELIVERED, CANCELLED)).isEqualTo(rollup(true, CANCELLED, DELIVERED, PICKED));
     }

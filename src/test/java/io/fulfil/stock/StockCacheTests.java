@@ -19,9 +19,15 @@ class StockCacheTests {
     static final class FakeLedger extends StockLedger {
         final Map<StockKey, StockLevel> rows = new HashMap<>();
         final List<String> reads = new ArrayList<>();
+        long raised;
 
         FakeLedger() {
-            super(null, null, null, null);
+            super(null, null, null, null, null);
+        }
+
+        @Override
+        public long raisedVersion() {
+            return raised;
         }
 
         @Override
@@ -109,5 +115,23 @@ class StockCacheTests {
         StockCache cache = new StockCache(ledger, 1);
 
         assertThat(cache.levelsOf(List.of("APPLE", "PEAR")).levels()).containsOnlyKeys(APPLE_HZ, APPLE_NJ, PEAR_HZ);
+    }
+
+    @Test
+    void stockMadeAvailableByAnotherJobIsReadAgainAndOlderPlansAreNoLongerWrittenAsTheyAre() {
+        StockCache cache = new StockCache(ledger, 1000);
+        StockCache.View before = cache.levelsOf(List.of("APPLE"));
+        assertThat(before.levels()).containsEntry(APPLE_HZ, new StockLevel(10, 2));
+
+        ledger.rows.put(APPLE_HZ, new StockLevel(60, 2));
+        StockCache.View unchanged = cache.levelsOf(List.of("APPLE"));
+        assertThat(unchanged.levels()).as("no raise signalled: the projection stands")
+                .containsEntry(APPLE_HZ, new StockLevel(10, 2));
+
+        ledger.raised++;
+        StockCache.View after = cache.levelsOf(List.of("APPLE"));
+        assertThat(after.levels()).containsEntry(APPLE_HZ, new StockLevel(60, 2));
+        assertThat(after.epoch()).isGreaterThan(before.epoch());
+        assertThat(cache.reserve(before.epoch(), Map.of(APPLE_HZ, 1))).isFalse();
     }
 }

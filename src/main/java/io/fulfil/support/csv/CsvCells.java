@@ -36,4 +36,18 @@ public final class CsvCells {
         String shown = value.length() > QUOTE_LIMIT ? value.substring(0, QUOTE_LIMIT) + "…" : value;
         return "'" + shown + "'";
     }
+
+    /**
+     * Undoes {@link #neutralise}: a cell read back from a file this project wrote (a pick list filled
+     * in by the warehouse) starts with {@code '} before a formula character; the {@code '} is ours.
+     */
+    public static String unneutralise(String cell) {
+        if (cell.length() > 1 && cell.charAt(0) == '\'') {
+            char second = cell.charAt(1);
+            if (second == '=' || second == '+' || second == '-' || second == '@' || second == '\t' || second == '\r') {
+                return cell.substring(1);
+            }
+        }
+        return cell;
+    }
 }

@@ -66,12 +66,14 @@ public final class CsvRow {
     }
 
     /**
-     * The trimmed cell; "" when blank, when the row is shorter than the header, or when the header has
+     * The trimmed cell, with the {@code '} that neutralised a formula-like cell taken off again
+     * (CONTRACT §7.3); "" when blank, when the row is shorter than the header, or when the header has
      * no such column (only possible for a column the caller did not require when opening the file).
      */
     public String cell(String column) {
         Integer index = columns.get(column);
-        return index != null && index < cells.length && cells[index] != null ? cells[index].trim() : "";
+        return index != null && index < cells.length && cells[index] != null
+                ? CsvCells.unneutralise(cells[index]).trim() : "";
     }
 
     /** A required text value. */
