@@ -30,7 +30,11 @@ import org.springframework.transaction.support.TransactionSynchronizationManager
 public final class StockCache {
 
     /** Levels of some stock rows as projected in one epoch. */
-    public record View(long epoch, Map<StockKey, StockLevel> levels) {
+    /**
+     * Levels of some stock rows as projected in one epoch, and the ledger's raise counter they were
+     * read under: a plan made on them no longer holds once the counter moved (stock was made available).
+     */
+    public record View(long epoch, long raised, Map<StockKey, StockLevel> levels) {
     }
 
     private final StockLedger ledger;
@@ -67,7 +71,7 @@ public final class StockCache {
             levels.putAll(read);
             remember(missing, read);
         }
-        return new View(epoch, levels);
+        return new View(epoch, raisedSeen, levels);
     }
 
     /**

@@ -30,9 +30,12 @@ public class PlanAheadReader implements ItemStreamReader<String> {
 
     private static final Logger log = LoggerFactory.getLogger(PlanAheadReader.class);
 
-    /** A chunk of the demand with its plan, made on a projection of the given epoch. */
+    /**
+     * A chunk of the demand with its plan, made on a projection of the given epoch, read when the
+     * ledger's raise counter stood at {@code raised}.
+     */
     record PlannedChunk(List<String> orderNos, ChunkPlanner.ChunkInput input, ChunkPlanner.Planned planned,
-                        long epoch, boolean counted) {
+                        long epoch, long raised, boolean counted) {
     }
 
     private static final Object END = new Object();
@@ -188,7 +191,7 @@ public class PlanAheadReader implements ItemStreamReader<String> {
         StockCache.View view = stockCache.levelsOf(input.skus());
         ChunkPlanner.Planned planned = planner.plan(input, view.levels());
         boolean counted = stockCache.reserve(view.epoch(), planned.stock().reservations());
-        return new PlannedChunk(orderNos, input, planned, view.epoch(), counted);
+        return new PlannedChunk(orderNos, input, planned, view.epoch(), view.raised(), counted);
     }
 
     private void pass(Object item) {

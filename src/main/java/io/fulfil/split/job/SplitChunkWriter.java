@@ -222,9 +222,14 @@ class SplitChunkWriter implements ItemStreamWriter<String> {
             hook.chunkWritten(orderNos);
         }
 
-        /** Whether the plan made ahead, without locks, is the one that would be made now on locked rows. */
+        /**
+         * Whether the plan made ahead, without locks, is the one that would be made now on locked rows.
+         * Not when stock was made available since it was planned (a count, a release): the plan would
+         * still reserve fine, but leave on backorder what is now on the shelf.
+         */
         private boolean stillHolds(Map<String, LockedOrder> locked) {
             return ahead != null && ahead.counted() && ahead.epoch() == projection.epoch()
+                    && ahead.raised() == stockLedger.raisedVersion()
                     && ahead.input().orders().equals(locked)
                     && ahead.input().resplits().equals(planner.resplitStateOf(locked));
         }

@@ -34,7 +34,8 @@ import org.springframework.jdbc.core.JdbcTemplate;
 @Import(SplitJobFunctionalTests.FaultInjection.class)
 abstract class SplitJobFunctionalTests {
 
-    static final List<String> TABLES = List.of("split_decision", "wave", "backorder", "fulfilment_line",
+    static final List<String> TABLES = List.of("stock_movement", "pick_line", "split_decision", "wave", "backorder",
+            "fulfilment_line",
             "fulfilment_order", "order_line", "customer_order", "stock", "sku", "warehouse", "merchant");
 
     @Autowired
@@ -244,6 +245,47 @@ abstract class SplitJobFunctionalTests {
         assertThat(jdbc.queryForList("SELECT DISTINCT order_no FROM fulfilment_order", String.class))
                 .isNotEmpty().doesNotContainAnyElementsOf(late);
         assertThat(count("SELECT COUNT(DISTINCT order_no) FROM backorder")).isGreaterThan(1000);
+    }
+
+    @Test
+    void stockCountedUpwardsWhileTheRunIsUnderWayIsUsedByTheSameRun(@TempDir Path dir) throws Exception {
+        // scarce stock, so that orders served late in the run are short without a restock
+        String scarce = "UPDATE stock SET on_hand = CASE WHEN on_hand > 3 THEN 3 ELSE on_hand END";
+        jdbc.update(scarce);
+        failingChunk.actAt.set(3);
+        assertThat(split().getStatus()).isEqualTo(BatchStatus.COMPLETED);
+        Map<String, Object> clean = snapshot();
+        List<String> late = List.copyOf(failingChunk.ordersFromActionOn);
+        int lateBackordersWithoutRestock = backorderLinesOf(late);
+        assertThat(lateBackordersWithoutRestock).as("late orders are short of stock").isPositive();
+        freshSampleData();
+        jdbc.update(scarce);
+        failingChunk.actAt.set(3);
+        // what an operator does mid-run: load a count of every bin, 50 units more than before
+        StringBuilder counts = new StringBuilder("warehouse_code,sku_code,on_hand,location_code\n");
+        jdbc.query("SELECT warehouse_code, sku_code, on_hand, location_code FROM stock", rs -> {
+            counts.append(rs.getString(1)).append(',').append(rs.getString(2)).append(',')
+                    .append(rs.getInt(3) + 50).append(',').append(rs.getString(4)).append('\n');
+        });
+        java.nio.file.Files.writeString(dir.resolve("stock.csv"), counts);
+        failingChunk.action = () -> assertThat(loader.load(dir).hasErrors()).isFalse();
+        int countsBefore = count("SELECT COUNT(*) FROM stock_movement WHERE kind = 'COUNT'");
+
+        JobExecution run = split();
+
+        assertThat(run.getStatus()).isEqualTo(BatchStatus.COMPLETED);
+        assertThat(invariants.check()).isEmpty();
+        assertThat(failingChunk.ordersFromActionOn).containsExactlyElementsOf(late);
+        assertThat(backorderLinesOf(late)).as("orders served after the count get the counted stock")
+                .isLessThan(lateBackordersWithoutRestock);
+        assertThat(count("SELECT COUNT(*) FROM stock_movement WHERE kind = 'COUNT'") - countsBefore)
+                .as("the count is journalled, a movement per bin").isEqualTo(count("SELECT COUNT(*) FROM stock"));
+        assertThat(snapshot()).isNotEqualTo(clean);
+    }
+
+    private int backorderLinesOf(List<String> orderNos) {
+        return jdbc.queryForList("SELECT order_no FROM backorder", String.class).stream()
+                .filter(new java.util.HashSet<>(orderNos)::contains).toList().size();
     }
 
     @Test
