@@ -9,8 +9,8 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 
 /**
- * {@code explain <order_no>}: the order, its fulfilment orders and backorders, and the decision trace
- * in words.
+ * {@code explain <order_no>}: the order, its fulfilment orders and backorders, its waves and picks (short
+ * picks called out), the stock movements made for it, and the decision trace in words.
  */
 @Service
 public class OrderExplanation {
@@ -76,6 +76,9 @@ public class OrderExplanation {
                 .list();
         out.add(backorders.isEmpty() ? "Backorders: none" : "Backorders:");
         out.addAll(backorders);
+        out.addAll(waves(orderNo));
+        out.addAll(picks(orderNo));
+        out.addAll(stockMovements(orderNo));
         List<List<String>> decisions = jdbc.sql("""
                         SELECT decision_no, trace, decided_at, job_execution_id
                           FROM split_decision WHERE order_no = :no ORDER BY decision_no""")
@@ -92,6 +95,75 @@ public class OrderExplanation {
         out.add(decisions.isEmpty() ? "Decisions: none yet" : "Decisions:");
         decisions.forEach(out::addAll);
         return out;
+    }
+
+    /** The waves the order's fulfilment orders were put in, with their slots. */
+    private List<String> waves(String orderNo) {
+        List<String> waves = jdbc.sql("""
+                        SELECT fo.fulfilment_no, fo.wave_slot, w.wave_no, w.warehouse_code, w.temperature_zone, w.kind,
+                               w.status, w.created_at
+                          FROM fulfilment_order fo JOIN wave w ON w.wave_no = fo.wave_no
+                         WHERE fo.order_no = :no ORDER BY fo.fulfilment_no""")
+                .param("no", orderNo)
+                .query((rs, i) -> "  " + rs.getString(1) + " in wave " + rs.getString(3) + " (" + rs.getString(4) + ", "
+                        + rs.getString(5) + ", " + rs.getString(6) + "-item, " + rs.getString(7) + ", created "
+                        + rs.getTimestamp(8) + " UTC), slot " + rs.getInt(2))
+                .list();
+        List<String> out = new ArrayList<>();
+        out.add(waves.isEmpty() ? "Waves: none yet" : "Waves:");
+        out.addAll(waves);
+        return out;
+    }
+
+    /** The order's pick lines and what the warehouse confirmed, short picks called out. */
+    private List<String> picks(String orderNo) {
+        List<String> picks = jdbc.sql("""
+                        SELECT p.wave_no, p.pick_seq, p.fulfilment_no, p.sku_code, p.location_code, p.quantity,
+                               p.picked_qty, p.picker, p.picked_at
+                          FROM pick_line p JOIN fulfilment_order fo ON fo.fulfilment_no = p.fulfilment_no
+                         WHERE fo.order_no = :no ORDER BY p.wave_no, p.pick_seq""")
+                .param("no", orderNo)
+                .query((rs, i) -> {
+                    String line = "  " + rs.getString(1) + " #" + rs.getInt(2) + " " + rs.getString(3) + ": "
+                            + rs.getString(4) + " x" + rs.getInt(6) + " at " + rs.getString(5);
+                    if (rs.getObject(7) == null) {
+                        return line + ", not confirmed yet";
+                    }
+                    int picked = rs.getInt(7);
+                    String who = " by " + rs.getString(8) + " at " + rs.getTimestamp(9) + " UTC";
+                    return picked < rs.getInt(6)
+                            ? line + ", SHORT PICK: picked " + picked + who + "; " + (rs.getInt(6) - picked)
+                              + " went back to backorder"
+                            : line + ", picked " + picked + who;
+                })
+                .list();
+        List<String> out = new ArrayList<>();
+        out.add(picks.isEmpty() ? "Picks: none yet" : "Picks:");
+        out.addAll(picks);
+        return out;
+    }
+
+    /** Stock movements made for the order (short picks, releases, shipments), in the order they happened. */
+    private List<String> stockMovements(String orderNo) {
+        List<String> moves = jdbc.sql("""
+                        SELECT kind, warehouse_code, sku_code, on_hand_change, allocated_change, reference, reason,
+                               actor, occurred_at
+                          FROM stock_movement WHERE order_no = :no ORDER BY occurred_at, movement_id""")
+                .param("no", orderNo)
+                .query((rs, i) -> "  " + rs.getTimestamp(9) + " UTC " + rs.getString(1) + " " + rs.getString(3)
+                        + " in " + rs.getString(2) + ": on_hand " + signed(rs.getInt(4)) + ", allocated "
+                        + signed(rs.getInt(5)) + (rs.getString(6) == null ? "" : " for " + rs.getString(6))
+                        + (rs.getString(7) == null ? "" : " (" + rs.getString(7) + ")") + " by " + rs.getString(8))
+                .list();
+        List<String> out = new ArrayList<>();
+        out.add(moves.isEmpty() ? "Stock movements: none (allocations are the fulfilment lines above)"
+                : "Stock movements (allocations are the fulfilment lines above):");
+        out.addAll(moves);
+        return out;
+    }
+
+    private static String signed(int change) {
+        return change > 0 ? "+" + change : Integer.toString(change);
     }
 
     /** One merchant + zone group's decision in words. */

@@ -1,0 +1,130 @@
+package io.fulfil.stock;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.fulfil.load.LoadReport;
+import io.fulfil.load.ShopDataLoader;
+import java.nio.file.Path;
+import java.time.LocalDateTime;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * The stock ledger against a real database (H2 and MySQL/MariaDB by the subclasses): every movement
+ * is applied under lock and journalled, a movement that would break {@code 0 <= allocated <= on_hand}
+ * applies nothing, and a movement that makes stock available moves the raise counter a running split
+ * watches.
+ */
+abstract class StockLedgerFunctionalTests {
+
+    static final List<String> TABLES = List.of("stock_movement", "pick_line", "split_decision", "wave", "backorder",
+            "fulfilment_line", "fulfilment_order", "order_line", "customer_order", "stock", "sku", "warehouse",
+            "merchant");
+
+    private static final LocalDateTime AT = LocalDateTime.of(2026, 11, 21, 2, 15, 0, 123_000_000);
+
+    @Autowired
+    StockLedger ledger;
+
+    @Autowired
+    ShopDataLoader loader;
+
+    @Autowired
+    JdbcTemplate jdbc;
+
+    @Autowired
+    PlatformTransactionManager transactionManager;
+
+    private StockKey key;
+    private int onHand;
+
+    @BeforeEach
+    void sampleStockWithSomethingAllocated() {
+        TABLES.forEach(t -> jdbc.update("DELETE FROM " + t));
+        LoadReport report = loader.load(Path.of("sample-data"));
+        assertThat(report.hasErrors()).as(report.summary()).isFalse();
+        Map<String, Object> row = jdbc.queryForMap(
+                "SELECT warehouse_code, sku_code, on_hand FROM stock WHERE on_hand >= 10 ORDER BY warehouse_code, sku_code"
+                        .replace("ORDER BY", "ORDER BY") + " LIMIT 1");
+        key = new StockKey((String) row.get("WAREHOUSE_CODE"), (String) row.get("SKU_CODE"));
+        onHand = ((Number) row.get("ON_HAND")).intValue();
+        inTransaction(() -> ledger.reserve(Map.of(key, 5)));
+    }
+
+    @Test
+    void aShortPickTakesTheUnitsOffTheShelfAndOutOfAllocatedAndIsJournalled() {
+        long raised = ledger.raisedVersion();
+
+        inTransaction(() -> ledger.apply(List.of(StockMovement.shortPick(key, 2, "wave W000001 #3", "SO1",
+                "picked 1 of 3", "王芳", AT)), 42L));
+
+        assertThat(level()).isEqualTo(new StockLevel(onHand - 2, 3));
+        Map<String, Object> journal = jdbc.queryForMap(
+                "SELECT kind, on_hand_change, allocated_change, reference, order_no, actor, occurred_at, job_execution_id"
+                        + " FROM stock_movement WHERE kind = 'SHORT_PICK'");
+        assertThat(journal).containsEntry("KIND", "SHORT_PICK").containsEntry("ON_HAND_CHANGE", -2)
+                .containsEntry("ALLOCATED_CHANGE", -2).containsEntry("REFERENCE", "wave W000001 #3")
+                .containsEntry("ORDER_NO", "SO1").containsEntry("ACTOR", "王芳");
+        assertThat(jdbc.queryForObject("SELECT occurred_at FROM stock_movement WHERE kind = 'SHORT_PICK'",
+                LocalDateTime.class)).as("milliseconds kept on every database").isEqualTo(AT);
+        assertThat(ledger.raisedVersion()).as("nothing became available").isEqualTo(raised);
+    }
+
+    @Test
+    void aReleaseMakesStockAvailableAndMovesTheRaiseCounter() {
+        long raised = ledger.raisedVersion();
+
+        inTransaction(() -> ledger.apply(List.of(StockMovement.release(key, 5, "FO-1", "SO1", "order cancelled",
+                "cancel run 7", AT)), 7L));
+
+        assertThat(level()).isEqualTo(new StockLevel(onHand, 0));
+        assertThat(ledger.raisedVersion()).isEqualTo(raised + 1);
+    }
+
+    @Test
+    void aMovementThatWouldBreakTheBoundsAppliesNothingAndNamesTheRow() {
+        StockKey other = new StockKey(key.warehouseCode(), key.skuCode());
+        assertThatThrownBy(() -> inTransaction(() -> ledger.apply(List.of(
+                StockMovement.ship(other, 3, "FO-1", "SO1", "SF", AT),
+                StockMovement.release(key, 3, "FO-2", "SO2", "cancelled", "cancel", AT)), null)))
+                .hasMessageContaining("stock of SKU " + key.skuCode() + " in warehouse " + key.warehouseCode())
+                .hasMessageContaining("allocated -1");
+        assertThat(level()).isEqualTo(new StockLevel(onHand, 5));
+        assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM stock_movement WHERE kind <> 'COUNT'", Integer.class))
+                .isZero();
+    }
+
+    @Test
+    void aCountBelowWhatIsAllocatedIsRefusedAndAnUpwardCountIsJournalledAndSignalled() {
+        assertThatThrownBy(() -> inTransaction(() -> ledger.count(
+                List.of(new StockCount(key, 4, "A-01-01-1")), "load stock.csv", null)))
+                .hasMessageContaining("below the 5 already allocated");
+        long raised = ledger.raisedVersion();
+
+        inTransaction(() -> ledger.count(List.of(new StockCount(key, onHand + 7, "B-02-03-4")), "load stock.csv", null));
+
+        assertThat(level()).isEqualTo(new StockLevel(onHand + 7, 5));
+        assertThat(jdbc.queryForObject("SELECT location_code FROM stock WHERE warehouse_code = ? AND sku_code = ?",
+                String.class, key.warehouseCode(), key.skuCode())).isEqualTo("B-02-03-4");
+        assertThat(jdbc.queryForObject("SELECT on_hand_change FROM stock_movement WHERE kind = 'COUNT'"
+                + " AND sku_code = ? AND warehouse_code = ? AND on_hand_change = 7", Integer.class,
+                key.skuCode(), key.warehouseCode())).isEqualTo(7);
+        assertThat(ledger.raisedVersion()).isEqualTo(raised + 1);
+    }
+
+    private StockLevel level() {
+        return jdbc.queryForObject("SELECT on_hand, allocated FROM stock WHERE warehouse_code = ? AND sku_code = ?",
+                (rs, i) -> new StockLevel(rs.getInt(1), rs.getInt(2)), key.warehouseCode(), key.skuCode());
+    }
+
+    private void inTransaction(Runnable work) {
+        new TransactionTemplate(transactionManager).executeWithoutResult(status -> work.run());
+    }
+}
