@@ -140,19 +140,16 @@ final class StockFile extends TableFile<StockFile.StockRow> {
                 rs.getString("location_code"));
     }
 
+    /** Not used: {@link #write} goes through the ledger, the only code that writes stock. */
     @Override
     String insertSql() {
-        return """
-                INSERT INTO stock (warehouse_code, sku_code, on_hand, allocated, location_code)
-                VALUES (:warehouseCode, :skuCode, :onHand, 0, :locationCode)""";
+        throw new UnsupportedOperationException("stock is written through the stock ledger");
     }
 
-    /** Not used: {@link #write} goes through the ledger. */
+    /** Not used: {@link #write} goes through the ledger, the only code that writes stock. */
     @Override
     String updateSql() {
-        return """
-                UPDATE stock SET on_hand = :onHand, location_code = :locationCode
-                 WHERE warehouse_code = :warehouseCode AND sku_code = :skuCode""";
+        throw new UnsupportedOperationException("stock is written through the stock ledger");
     }
 
     @Override

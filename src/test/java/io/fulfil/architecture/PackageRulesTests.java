@@ -20,9 +20,28 @@ class PackageRulesTests {
     private static final Path MAIN = Path.of("src/main/java/io/fulfil");
 
     @Test
-    void theSplitDomainIsPlainJava() throws IOException {
+    void theSplitDomainAndTheStatusMachineArePlainJava() throws IOException {
         assertThat(sourcesWhere(p -> p.getParent().equals(MAIN.resolve("split"))
-                || p.startsWith(MAIN.resolve("fulfilment")), "import org.springframework")).isEmpty();
+                || p.startsWith(MAIN.resolve("fulfilment")) && !REPOSITORIES.contains(p.getFileName().toString()),
+                "import org.springframework")).isEmpty();
+    }
+
+    /** The fulfilment package's two repositories: the status changes and the parents' roll-up in SQL. */
+    private static final List<String> REPOSITORIES = List.of("FulfilmentOrders.java", "ParentOrders.java");
+
+    @Test
+    void onlyTheStockPackageChangesOnHand() throws IOException {
+        assertThat(sourcesWhere(p -> !p.startsWith(MAIN.resolve("stock")) && !p.toString().contains("/bench/"),
+                "SET on_hand")).isEmpty();
+        assertThat(sourcesWhere(p -> !p.startsWith(MAIN.resolve("stock")) && !p.toString().contains("/bench/"),
+                "on_hand = ")).isEmpty();
+    }
+
+    @Test
+    void onlyFulfilmentOrdersChangesAFulfilmentOrdersStatus() throws IOException {
+        assertThat(sourcesWhere(p -> !p.endsWith("fulfilment/FulfilmentOrders.java"),
+                "UPDATE fulfilment_order SET status")).isEmpty();
+        assertThat(sourcesWhere(p -> !p.endsWith("fulfilment/FulfilmentOrders.java"), "status = 'WAVED'")).isEmpty();
     }
 
     @Test
@@ -33,8 +52,8 @@ class PackageRulesTests {
     }
 
     @Test
-    void onlyTheStockLedgerChangesAllocatedStock() throws IOException {
-        assertThat(sourcesWhere(p -> !p.endsWith("stock/StockLedger.java") && !p.toString().contains("/bench/"),
+    void onlyTheStockPackageChangesAllocatedStock() throws IOException {
+        assertThat(sourcesWhere(p -> !p.startsWith(MAIN.resolve("stock")) && !p.toString().contains("/bench/"),
                 "SET allocated")).isEmpty();
     }
 

@@ -1,0 +1,73 @@
+package io.fulfil.stock;
+
+import io.fulfil.support.KeyLists;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
+import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
+
+/** The row-level statements both dialects share. */
+final class StockRows {
+
+    private final NamedParameterJdbcTemplate jdbc;
+    private final KeyLists keyLists;
+
+    StockRows(NamedParameterJdbcTemplate jdbc, KeyLists keyLists) {
+        this.jdbc = jdbc;
+        this.keyLists = keyLists;
+    }
+
+    NamedParameterJdbcTemplate jdbc() {
+        return jdbc;
+    }
+
+    KeyLists keyLists() {
+        return keyLists;
+    }
+
+    /** Stock rows of the SKUs (in one warehouse, unless that is null), locked or not, by SKU then warehouse. */
+    Map<StockKey, StockLevel> levelsOf(Collection<String> skuCodes, String warehouse, String lock) {
+        Map<StockKey, StockLevel> levels = new HashMap<>();
+        if (skuCodes.isEmpty()) {
+            return levels;
+        }
+        List<String> sorted = skuCodes.stream().distinct().sorted().toList();
+        jdbc.query("""
+                        SELECT warehouse_code, sku_code, on_hand, allocated
+                          FROM stock
+                         WHERE %s%s
+                         ORDER BY sku_code, warehouse_code
+                         %s""".formatted(warehouse == null ? "" : "warehouse_code = :warehouse AND ",
+                        keyLists.matches("sku_code", "skus"), lock),
+                new MapSqlParameterSource("skus", keyLists.bind(sorted)).addValue("warehouse", warehouse),
+                rs -> {
+                    levels.put(new StockKey(rs.getString(1), rs.getString(2)),
+                            new StockLevel(rs.getInt(3), rs.getInt(4)));
+                });
+        return levels;
+    }
+
+    /**
+     * Adds (sign +1) or gives back (sign -1) each row's quantity, by primary key, in one batch, in the
+     * order given. Adding applies only where the quantity is still available; the answer is each
+     * row's update count.
+     */
+    int[] updateRows(List<Map.Entry<StockKey, Integer>> rows, int sign) {
+        if (rows.isEmpty()) {
+            return new int[0];
+        }
+        int[][] updated = jdbc.getJdbcTemplate().batchUpdate("""
+                UPDATE stock SET allocated = allocated + ?
+                 WHERE warehouse_code = ? AND sku_code = ? AND on_hand - allocated >= ?""",
+                rows, rows.size(), (ps, row) -> {
+                    ps.setInt(1, sign * row.getValue());
+                    ps.setString(2, row.getKey().warehouseCode());
+                    ps.setString(3, row.getKey().skuCode());
+                    // giving back needs no room: -qty is always within reach
+                    ps.setInt(4, sign > 0 ? row.getValue() : -row.getValue());
+                });
+        return updated[0];
+    }
+}
