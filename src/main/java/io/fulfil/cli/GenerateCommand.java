@@ -7,19 +7,36 @@ import picocli.CommandLine.Option;
 
 @Command(name = "generate", mixinStandardHelpOptions = true,
         description = {"Writes a seeded benchmark data set into an empty database (used by scripts/bench):",
-                "50 merchants, 8 warehouses, 20,000 SKUs with stock, and N paid orders."})
+                "50 merchants, 8 warehouses, 20,000 SKUs with stock, and N paid orders.",
+                "With --pick-confirmations, instead writes a confirmation of every open pick line of every wave."})
 final class GenerateCommand implements Callable<Integer> {
 
-    @Option(names = "--orders", required = true, description = "number of orders")
-    int orders;
+    @Option(names = "--orders", description = "number of orders")
+    Integer orders;
+
+    @Option(names = "--pick-confirmations", paramLabel = "<file>",
+            description = "write a pick confirmation file for every open pick line")
+    java.nio.file.Path confirmations;
+
+    @Option(names = "--short-every", defaultValue = "50",
+            description = "with --pick-confirmations: every N-th row is picked one short (default ${DEFAULT-VALUE}; 0: none)")
+    int shortEvery;
 
     @Option(names = "--seed", defaultValue = "42", description = "random seed (default ${DEFAULT-VALUE})")
     long seed;
 
     @Override
     public Integer call() {
-        if (orders < 1) {
-            throw new IllegalArgumentException("--orders must be positive");
+        if (confirmations != null) {
+            long start = System.nanoTime();
+            long rows = AppContext.bean(io.fulfil.bench.BenchConfirmations.class).write(confirmations.toAbsolutePath(),
+                    shortEvery);
+            System.out.printf("wrote %,d confirmation rows to %s in %.1fs%n", rows, confirmations,
+                    (System.nanoTime() - start) / 1e9);
+            return 0;
+        }
+        if (orders == null || orders < 1) {
+            throw new IllegalArgumentException("--orders must be positive (or give --pick-confirmations)");
         }
         long start = System.nanoTime();
         AppContext.bean(BenchDataGenerator.class).generate(orders, seed);

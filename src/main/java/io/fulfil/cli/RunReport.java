@@ -35,7 +35,13 @@ final class RunReport {
             System.out.println("  orders by status: " + byStatus.entrySet().stream()
                     .map(e -> e.getKey() + " " + e.getValue()).collect(Collectors.joining(", ")));
         } else {
-            System.out.printf(Locale.ROOT, "  items written %,d%n", written);
+            for (StepExecution step : execution.getStepExecutions()) {
+                double stepSeconds = step.getStartTime() == null || step.getEndTime() == null ? 0
+                        : Duration.between(step.getStartTime(), step.getEndTime()).toMillis() / 1000.0;
+                System.out.printf(Locale.ROOT, "  step %s %s: read %,d, written %,d, skipped %,d, commits %,d in %.1fs%n",
+                        step.getStepName(), step.getStatus(), step.getReadCount(), step.getWriteCount(),
+                        step.getSkipCount(), step.getCommitCount(), stepSeconds);
+            }
         }
         System.out.printf(Locale.ROOT, "  heap: live after GC at most %d MiB, peak use %d MiB, max %d MiB%n",
                 Heap.maxLiveMiB(), Heap.peakUsedMiB(), Heap.maxMiB());
