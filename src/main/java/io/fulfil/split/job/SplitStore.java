@@ -12,11 +12,11 @@ import io.fulfil.split.PlannedFulfilment;
 import io.fulfil.split.ShipPoint;
 import io.fulfil.support.KeyLists;
 import io.fulfil.support.Money;
+import io.fulfil.support.SqlTimestamps;
 import java.math.BigDecimal;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Timestamp;
 import java.sql.Types;
 import java.time.LocalDateTime;
 import java.util.ArrayList;
@@ -196,11 +196,12 @@ public class SplitStore {
         /** Order numbers by the status they move to; held orders go one by one, each with its reason. */
         final Map<String, List<String>> statusMoves = new java.util.TreeMap<>();
         final List<Hold> holds = new ArrayList<>();
-        private final Timestamp now;
+        /** As text with milliseconds, like every timestamp this project writes (see SqlTimestamps). */
+        private final String now;
         private final Long jobExecutionId;
 
         public ChunkWrites(LocalDateTime now, Long jobExecutionId) {
-            this.now = Timestamp.valueOf(now);
+            this.now = SqlTimestamps.text(now);
             this.jobExecutionId = jobExecutionId;
         }
 
@@ -254,7 +255,7 @@ public class SplitStore {
             ps.setString(5, f.zone().name());
             ps.setString(6, FulfilmentStatus.ALLOCATED.name());
             setAmounts(ps, 7, f.amounts());
-            ps.setTimestamp(11, w.now);
+            ps.setString(11, w.now);
             ps.setObject(12, w.jobExecutionId, Types.BIGINT);
         });
         batch("""
@@ -282,7 +283,7 @@ public class SplitStore {
             ps.setString(3, r.line().skuCode());
             ps.setInt(4, r.line().quantity());
             setAmounts(ps, 5, r.line().amounts());
-            ps.setTimestamp(9, w.now);
+            ps.setString(9, w.now);
         });
         batch("""
                 INSERT INTO split_decision (order_no, decision_no, trace, decided_at, job_execution_id)
@@ -290,7 +291,7 @@ public class SplitStore {
             ps.setString(1, r.orderNo());
             ps.setInt(2, r.decisionNo());
             ps.setString(3, r.trace());
-            ps.setTimestamp(4, w.now);
+            ps.setString(4, w.now);
             ps.setObject(5, w.jobExecutionId, Types.BIGINT);
         });
     }
@@ -307,7 +308,7 @@ public class SplitStore {
         batch("UPDATE customer_order SET status = 'ON_HOLD', hold_reason = ?, split_at = ? WHERE order_no = ?",
                 w.holds, (ps, r) -> {
                     ps.setString(1, r.reason());
-                    ps.setTimestamp(2, w.now);
+                    ps.setString(2, w.now);
                     ps.setString(3, r.orderNo());
                 });
     }
