@@ -13,4 +13,8 @@ public interface ImportChunkHook {
     };
 
     void chunkApplied(String jobName, List<? extends ImportRow> rows);
+
+    /** Called when the apply step opens the file, before it compares it with what was validated. */
+    default void applyStarting(String jobName) {
+    }
 }

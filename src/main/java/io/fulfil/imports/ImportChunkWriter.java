@@ -23,7 +23,7 @@ import org.springframework.batch.infrastructure.item.ItemWriter;
  * rows in between) fails the chunk, and with it the job, unless the import is partial: then the row
  * is rejected and added to the rejects file when the step ends.
  */
-public final class ImportChunkWriter<R extends ImportRow> implements ItemWriter<R>, StepExecutionListener {
+public class ImportChunkWriter<R extends ImportRow> implements ItemWriter<R>, StepExecutionListener {
 
     private final ImportKind<R> kind;
     private final Path file;

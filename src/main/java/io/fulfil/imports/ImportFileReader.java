@@ -15,17 +15,19 @@ import org.springframework.batch.infrastructure.item.ItemStreamReader;
  * applied); a partial import skips the lines of the rejects file. Its position (rows of the file read)
  * is saved at every chunk commit, so a restarted step continues after the last committed chunk.
  */
-public final class ImportFileReader<R extends ImportRow> implements ItemStreamReader<R> {
+public class ImportFileReader<R extends ImportRow> implements ItemStreamReader<R> {
 
     private final ImportKind<R> kind;
     private final Path file;
     private final boolean partial;
     private final ExecutionContext jobContext;
+    private final ImportChunkHook hook;
     private CsvInput input;
     private RejectedLines rejected;
     private long position;
 
-    ImportFileReader(ImportKind<R> kind, Path file, boolean partial, ExecutionContext jobContext) {
+    ImportFileReader(ImportKind<R> kind, Path file, boolean partial, ExecutionContext jobContext, ImportChunkHook hook) {
+        this.hook = hook;
         this.kind = kind;
         this.file = file;
         this.partial = partial;
@@ -34,6 +36,7 @@ public final class ImportFileReader<R extends ImportRow> implements ItemStreamRe
 
     @Override
     public void open(ExecutionContext context) {
+        hook.applyStarting(kind.jobName());
         FileFingerprint validated = new FileFingerprint(jobContext.getString(ImportContext.VALIDATED_SHA256, ""),
                 jobContext.getLong(ImportContext.VALIDATED_SIZE, -1));
         FileFingerprint now = FileFingerprint.of(file);

@@ -29,6 +29,7 @@ import org.springframework.transaction.PlatformTransactionManager;
  */
 public final class ImportJobs {
 
+    /** Rows per chunk, in both steps, unless {@code fulfil.import.chunk-size} says otherwise. */
     public static final int CHUNK_SIZE = 1000;
 
     private static final Set<String> PARAMETERS = Set.of(ImportContext.FILE, ImportContext.SHA256,
@@ -39,13 +40,13 @@ public final class ImportJobs {
 
     public static <R extends ImportRow> Job job(ImportKind<R> kind, JobRepository repository,
                                                 PlatformTransactionManager transactions, ImportFileReader<R> reader,
-                                                ImportChunkWriter<R> writer) {
+                                                ImportChunkWriter<R> writer, int chunkSize) {
         Step validate = new StepBuilder("validate", repository)
-                .tasklet(new ValidateFileTasklet<>(kind, CHUNK_SIZE), transactions)
+                .tasklet(new ValidateFileTasklet<>(kind, chunkSize), transactions)
                 .allowStartIfComplete(true)
                 .build();
         Step apply = new StepBuilder("apply", repository)
-                .<R, R>chunk(CHUNK_SIZE)
+                .<R, R>chunk(chunkSize)
                 .transactionManager(transactions)
                 .reader(reader)
                 .writer(writer)
@@ -59,11 +60,12 @@ public final class ImportJobs {
     }
 
     /** The apply step's reader for one step execution (declare it {@code @StepScope}). */
-    public static <R extends ImportRow> ImportFileReader<R> reader(ImportKind<R> kind, StepExecution step) {
+    public static <R extends ImportRow> ImportFileReader<R> reader(ImportKind<R> kind, StepExecution step,
+                                                                   ImportChunkHook hook) {
         JobParameters parameters = step.getJobExecution().getJobParameters();
         return new ImportFileReader<>(kind, Path.of(parameters.getString(ImportContext.FILE)),
                 Boolean.parseBoolean(parameters.getString(ImportContext.PARTIAL)),
-                step.getJobExecution().getExecutionContext());
+                step.getJobExecution().getExecutionContext(), hook);
     }
 
     /** The apply step's writer for one step execution (declare it {@code @StepScope}). */

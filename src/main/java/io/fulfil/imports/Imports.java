@@ -82,8 +82,9 @@ public class Imports {
                 return report(kind, path, done, done.getId());
             } catch (JobExecutionAlreadyRunningException e) {
                 return report(kind, path, awaitEnd(kind.jobName(), parameters), null);
-            } catch (DataAccessException e) {
-                // two processes created the same job instance at the same moment: the other one won
+            } catch (DataAccessException | IllegalStateException e) {
+                // two processes created the same job instance at the same moment ("JobInstance must not
+                // already exist", or the unique key): the other one won; ask again, and find it running
                 if (attempt == 5) {
                     throw e;
                 }
@@ -94,9 +95,13 @@ public class Imports {
 
     private JobExecution awaitEnd(String jobName, JobParameters parameters) throws InterruptedException {
         while (true) {
-            JobExecution running = jobRepository.getLastJobExecution(jobName, parameters);
-            if (running != null && !running.getStatus().isRunning()) {
-                return running;
+            try {
+                JobExecution running = jobRepository.getLastJobExecution(jobName, parameters);
+                if (running != null && !running.getStatus().isRunning()) {
+                    return running;
+                }
+            } catch (RuntimeException instanceStillBeingCreated) {
+                // the other process has created the instance but not yet its execution
             }
             Thread.sleep(WAIT_MILLIS);
         }
@@ -137,12 +142,9 @@ public class Imports {
                 rows, rejected, counts, rejects, rejected > 0 ? rejectsFile : null, failure);
     }
 
+    /** The innermost cause's message ("Unable to process chunk" wraps what went wrong), on one line. */
     private static String oneLine(Throwable t) {
-        Throwable cause = t;
-        while (cause.getCause() != null && cause.getCause() != cause
-                && (cause.getMessage() == null || cause.getMessage().isBlank())) {
-            cause = cause.getCause();
-        }
+        Throwable cause = org.springframework.core.NestedExceptionUtils.getMostSpecificCause(t);
         String message = cause.getMessage() == null ? cause.getClass().getSimpleName() : cause.getMessage();
         return message.lines().findFirst().orElse(message);
     }

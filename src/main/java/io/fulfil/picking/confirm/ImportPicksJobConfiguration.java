@@ -24,15 +24,20 @@ public class ImportPicksJobConfiguration {
     @Bean
     Job importPicks(JobRepository jobRepository, PlatformTransactionManager transactionManager,
                     PickConfirmations picks, io.fulfil.imports.ImportFileReader<PickConfirmation> importPicksReader,
-                    io.fulfil.imports.ImportChunkWriter<PickConfirmation> importPicksWriter) {
-        return ImportJobs.job(picks, jobRepository, transactionManager, importPicksReader, importPicksWriter);
+                    io.fulfil.imports.ImportChunkWriter<PickConfirmation> importPicksWriter,
+                    @Value("${fulfil.import.chunk-size:" + ImportJobs.CHUNK_SIZE + "}") int chunkSize) {
+        if (chunkSize < 1) {
+            throw new IllegalArgumentException("fulfil.import.chunk-size must be at least 1, not " + chunkSize);
+        }
+        return ImportJobs.job(picks, jobRepository, transactionManager, importPicksReader, importPicksWriter,
+                chunkSize);
     }
 
     @Bean
     @StepScope
     io.fulfil.imports.ImportFileReader<PickConfirmation> importPicksReader(PickConfirmations picks,
-            @Value("#{stepExecution}") StepExecution stepExecution) {
-        return ImportJobs.reader(picks, stepExecution);
+            @Value("#{stepExecution}") StepExecution stepExecution, ObjectProvider<ImportChunkHook> hook) {
+        return ImportJobs.reader(picks, stepExecution, hook.getIfAvailable(() -> ImportChunkHook.NONE));
     }
 
     @Bean
