@@ -1,5 +1,8 @@
 package io.fulfil.cli;
 
+import io.fulfil.imports.ImportReport;
+import io.fulfil.imports.Imports;
+import io.fulfil.imports.InboxImports;
 import io.fulfil.ops.Jobs;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -11,7 +14,8 @@ import picocli.CommandLine.Parameters;
 
 @Command(name = "run", mixinStandardHelpOptions = true,
         description = {"Runs a job as a new instance and waits for it.",
-                "Jobs: split (split paid orders and allocate stock; see jobs/split.md)."},
+                "Jobs: split (split paid orders and allocate stock; see jobs/split.md);",
+                "import-picks (without file=: every file waiting in <inbox>/picks/; see jobs/import-picks.md)."},
         footer = {"", "Example: fulfil run split",
                 "A failed run prints its execution id; after fixing the cause: fulfil restart <id>"})
 final class RunCommand implements Callable<Integer> {
@@ -32,7 +36,35 @@ final class RunCommand implements Callable<Integer> {
             }
             params.put(p.substring(0, eq), p.substring(eq + 1));
         }
+        Imports imports = AppContext.bean(Imports.class);
+        String kind = imports.kindOfJob(job);
+        if (kind != null) {
+            return runImport(imports, kind, params);
+        }
         JobExecution execution = AppContext.bean(Jobs.class).start(job, params);
         return RunReport.print(execution);
+    }
+
+    /** An import job: one file (file=..., partial=true), or without file every file waiting in the inbox. */
+    private static int runImport(Imports imports, String kind, Map<String, String> params) throws Exception {
+        java.util.Set<String> unknown = new java.util.TreeSet<>(params.keySet());
+        unknown.removeAll(java.util.Set.of("file", "partial"));
+        if (!unknown.isEmpty()) {
+            throw new IllegalArgumentException("unknown parameter(s) for job import-" + kind + ": "
+                    + String.join(", ", unknown) + "; it takes: [file=<path>] [partial=true]");
+        }
+        if (params.containsKey("file")) {
+            return ImportCommand.print(imports.importFile(kind, java.nio.file.Path.of(params.get("file")),
+                    Boolean.parseBoolean(params.getOrDefault("partial", "false"))));
+        }
+        List<ImportReport> reports = AppContext.bean(InboxImports.class).importWaiting(kind);
+        if (reports.isEmpty()) {
+            System.out.println("import-" + kind + ": no files waiting in the inbox");
+        }
+        int exit = 0;
+        for (ImportReport report : reports) {
+            exit = Math.max(exit, ImportCommand.print(report));
+        }
+        return exit;
     }
 }

@@ -171,7 +171,7 @@ final class TableLoad<R> {
     }
 
     private void rejectRow(CsvRow row) {
-        row.errors().forEach(rejects::add);
+        rejects.addRow(row.errors());
         rejected++;
     }
 

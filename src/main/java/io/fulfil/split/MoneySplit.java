@@ -4,13 +4,16 @@ import io.fulfil.support.Apportionment;
 import java.util.ArrayList;
 import java.util.List;
 
-/** Spreads a line's three amounts over its pieces (fulfilment lines and backorder) by quantity. */
-final class MoneySplit {
+/**
+ * Spreads a line's three amounts over its pieces (fulfilment lines and backorder) by quantity; used by
+ * the split and by short picks (CONTRACT §3.7, §7.5).
+ */
+public final class MoneySplit {
 
     private MoneySplit() {
     }
 
-    static List<Amounts> byQuantity(Amounts total, long[] quantities) {
+    public static List<Amounts> byQuantity(Amounts total, long[] quantities) {
         if (quantities.length == 1) {
             return List.of(total);
         }

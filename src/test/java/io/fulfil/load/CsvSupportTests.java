@@ -176,7 +176,17 @@ class CsvSupportTests {
             assertThat(rejects.finish()).contains(tmp.resolve("orders.rejects.csv"));
         }
         assertThat(Files.readString(tmp.resolve("orders.rejects.csv"), StandardCharsets.UTF_8))
-                .isEqualTo("\uFEFFline,column,reason\r\n3,name,'-1+2 is not a name\r\n");
+                .isEqualTo("\uFEFFline,column,value,reason\r\n3,name,,'-1+2 is not a name\r\n");
+
+        try (RejectFile rejects = RejectFile.beside(input)) {
+            rejects.addRow(java.util.List.of(new RowError("orders.csv", 4, "qty", "x", "not a whole number: 'x'"),
+                    new RowError("orders.csv", 4, "paid_at", "=1", "not an ISO-8601 timestamp with offset: '=1'")));
+            rejects.finish();
+        }
+        assertThat(Files.readString(tmp.resolve("orders.rejects.csv"), StandardCharsets.UTF_8))
+                .as("one row per bad input row, its errors joined in the same order")
+                .isEqualTo("\uFEFFline,column,value,reason\r\n4,qty; paid_at,x; =1,"
+                        + "not a whole number: 'x'; not an ISO-8601 timestamp with offset: '=1'\r\n");
 
         try (RejectFile clean = RejectFile.beside(input)) {
             assertThat(clean.finish()).isEmpty();

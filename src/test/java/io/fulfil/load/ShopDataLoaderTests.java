@@ -111,7 +111,7 @@ class ShopDataLoaderTests extends LoaderTestSupport {
         assertRejected(report, "stock.csv", 3, "on_hand", "not a whole number: '12x'");
         assertThat(count("stock")).isEqualTo(4); // W1,S3 of line 3 is not there, and line 2 not rewritten
         assertThat(Files.readString(RejectFile.pathFor(dir.resolve("stock.csv")), StandardCharsets.UTF_8))
-                .isEqualTo("\uFEFFline,column,reason\r\n3,on_hand,not a whole number: '12x'\r\n");
+                .isEqualTo("\uFEFFline,column,value,reason\r\n3,on_hand,12x,not a whole number: '12x'\r\n");
     }
 
     @Test
@@ -169,7 +169,7 @@ class ShopDataLoaderTests extends LoaderTestSupport {
     }
 
     @Test
-    void reportsEveryErrorOfAFileNotJustTheFirst() {
+    void reportsEveryErrorOfAFileNotJustTheFirst() throws IOException {
         load(copyFixture("reference", tmp.resolve("ref")));
 
         LoadReport report = load(copyFixture("several-errors", tmp.resolve("bad")));
@@ -182,6 +182,11 @@ class ShopDataLoaderTests extends LoaderTestSupport {
         assertThat(report.errors()).hasSize(7);
         assertThat(report.summary()).contains("orders.csv:5: column paid_at: not an ISO-8601 timestamp with offset: '2026-13-01'");
         assertThat(count("customer_order")).isZero();
+        // one rejects row per bad input row: line 2's two errors share a row, columns joined with "; "
+        java.util.List<String> rows = Files.readAllLines(tmp.resolve("bad/orders.rejects.csv"), StandardCharsets.UTF_8);
+        assertThat(rows).hasSize(5);
+        assertThat(rows.get(1)).startsWith("2,priority; goods_amount,");
+        assertThat(rows.get(3)).startsWith("4,paid_at; ship_latitude,");
     }
 
     @Test
@@ -330,7 +335,8 @@ class ShopDataLoaderTests extends LoaderTestSupport {
         FileReport file = file(report, fileName);
         assertThat(report.hasErrors()).isTrue();
         assertThat(file.outcome()).as(report.summary()).isEqualTo(FileReport.Outcome.REJECTED);
-        assertThat(file.errors()).as(report.summary()).contains(new RowError(fileName, line, column, reason));
+        assertThat(file.errors()).as(report.summary()).extracting(RowError::toString)
+                .contains(new RowError(fileName, line, column, reason).toString());
         assertThat(file.counts().changed()).isZero();
         assertThat(file.rejectsFile()).isEqualTo(RejectFile.pathFor(report.directory().resolve(fileName)));
         assertThat(file.rejectsFile()).exists();

@@ -62,7 +62,7 @@ public final class CsvRow {
 
     /** Records an error found by the caller, e.g. an unknown reference or a duplicate key. */
     public void reject(String column, String reason) {
-        errors.add(new RowError(file, line, column, reason));
+        errors.add(new RowError(file, line, column, column == null ? null : cell(column), reason));
     }
 
     /**

@@ -11,7 +11,9 @@ import java.util.Optional;
 
 /**
  * The errors of one input file, written to {@code <name>.rejects.csv} beside it (for
- * {@code orders.csv}: {@code orders.rejects.csv}) with the columns {@code line,column,reason}.
+ * {@code orders.csv}: {@code orders.rejects.csv}) with the columns {@code line,column,value,reason}
+ * (CONTRACT §7.6): one row per bad input row; several errors of one row are joined with {@code "; "},
+ * columns, values and reasons in the same order.
  *
  * <p>Errors stream to the file as they are found, so a file with a million bad rows needs no memory
  * for them; only the first {@value #KEPT} are kept for the command's output. {@link #finish()} puts the
@@ -22,6 +24,9 @@ public final class RejectFile implements Closeable {
 
     /** How many errors a report lists; the rejects file has them all. */
     public static final int KEPT = 200;
+
+    /** The rejects file's columns. */
+    public static final String[] HEADER = {"line", "column", "value", "reason"};
 
     private final Path path;
     private final List<RowError> kept = new ArrayList<>();
@@ -51,24 +56,44 @@ public final class RejectFile implements Closeable {
      * still counted and kept for the report: the load's verdict must not depend on where its input lies.
      */
     public void add(RowError error) {
+        addRow(List.of(error));
+    }
+
+    /** Records the errors of one input row (all on the same line) as one row of the rejects file. */
+    public void addRow(List<RowError> errors) {
+        if (errors.isEmpty()) {
+            return;
+        }
         if (output == null && unwritable == null) {
             try {
-                output = CsvOutput.create(path, "line", "column", "reason");
+                output = CsvOutput.create(path, HEADER);
             } catch (IOException e) {
                 unwritable = e;
             }
         }
         if (output != null) {
-            output.row(Long.toString(error.line()), error.column(), error.reason());
+            output.row(Long.toString(errors.get(0).line()), join(errors, RowError::column),
+                    join(errors, RowError::value), join(errors, RowError::reason));
         }
-        count++;
-        if (kept.size() < KEPT) {
-            kept.add(error);
+        for (RowError error : errors) {
+            count++;
+            if (kept.size() < KEPT) {
+                kept.add(error);
+            }
         }
     }
 
+    /** Each error on its own row (file-level problems, which belong to no one row). */
     public void addAll(List<RowError> errors) {
         errors.forEach(this::add);
+    }
+
+    private static String join(List<RowError> errors, java.util.function.Function<RowError, String> part) {
+        if (errors.size() == 1) {
+            return part.apply(errors.get(0));
+        }
+        return errors.stream().map(e -> part.apply(e) == null ? "" : part.apply(e))
+                .collect(java.util.stream.Collectors.joining("; "));
     }
 
     public int count() {

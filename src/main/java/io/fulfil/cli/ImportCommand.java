@@ -1,0 +1,56 @@
+package io.fulfil.cli;
+
+import io.fulfil.imports.ImportReport;
+import io.fulfil.imports.Imports;
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+@Command(name = "import", mixinStandardHelpOptions = true,
+        description = {"Imports one file now (a run of the job import-<kind> with file=<path>) and prints the",
+                "outcome: rows applied, unchanged, short picks, and rejected rows with line, column and reason",
+                "(the first 200; <file>.rejects.csv beside it has all). Whole or nothing unless --partial.",
+                "The same content imported again changes nothing. Kinds: picks (manifests and carrier-events",
+                "are planned)."})
+final class ImportCommand implements Callable<Integer> {
+
+    @Parameters(index = "0", paramLabel = "<kind>", description = "picks | manifests | carrier-events")
+    String kind;
+
+    @Parameters(index = "1", paramLabel = "<file>", description = "the CSV file")
+    Path file;
+
+    @Option(names = "--partial", description = "apply the good rows of a file that has bad ones")
+    boolean partial;
+
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    @Override
+    public Integer call() throws Exception {
+        if (!java.util.Set.of("picks", "manifests", "carrier-events").contains(kind)) {
+            throw new CommandLine.ParameterException(spec.commandLine(), "unknown kind '" + kind
+                    + "'; kinds: picks, manifests, carrier-events");
+        }
+        Imports imports = AppContext.bean(Imports.class);
+        if (!imports.kinds().contains(kind)) {
+            System.err.println("fulfil: importing " + kind + " is not available yet; kinds: "
+                    + String.join(", ", imports.kinds()));
+            return 2;
+        }
+        return print(imports.importFile(kind, file, partial));
+    }
+
+    static int print(ImportReport report) {
+        report.lines().forEach(System.out::println);
+        if (report.exitCode() != 0) {
+            System.err.println("fulfil: " + report.file().getFileName() + ": " + (report.failure() != null
+                    ? report.failure() : report.rejected() + " row(s) rejected" + (report.completed()
+                            ? "; the good rows were applied" : "; nothing applied")));
+        }
+        return report.exitCode();
+    }
+}

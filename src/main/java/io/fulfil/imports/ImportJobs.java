@@ -1,0 +1,93 @@
+package io.fulfil.imports;
+
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Set;
+import org.springframework.batch.core.job.Job;
+import org.springframework.batch.core.job.builder.JobBuilder;
+import org.springframework.batch.core.job.parameters.InvalidJobParametersException;
+import org.springframework.batch.core.job.parameters.JobParameter;
+import org.springframework.batch.core.job.parameters.JobParameters;
+import org.springframework.batch.core.listener.StepExecutionListener;
+import org.springframework.batch.core.repository.JobRepository;
+import org.springframework.batch.core.step.Step;
+import org.springframework.batch.core.step.StepExecution;
+import org.springframework.batch.core.step.builder.StepBuilder;
+import org.springframework.transaction.PlatformTransactionManager;
+
+/**
+ * Builds every import job the same way: step {@code validate} (a tasklet that streams the file, see
+ * {@link ValidateFileTasklet}), then, unless it rejected the file, the chunk-oriented step
+ * {@code apply} (see {@link ImportFileReader}, {@link ImportChunkWriter}). A kind's job configuration
+ * declares the job with {@link #job} and a step-scoped reader and writer with {@link #reader} and
+ * {@link #writer}.
+ *
+ * <p>Parameters: {@code file} (absolute path, non-identifying), {@code file.sha256} and
+ * {@code partial} (identifying), so the same content imported again is the same job instance: once
+ * COMPLETED it is not run again; a FAILED one (rejected, or failed part-way) runs again as a restart,
+ * validating the file afresh and applying from where the last run stopped.
+ */
+public final class ImportJobs {
+
+    /** Rows per chunk, in both steps, unless {@code fulfil.import.chunk-size} says otherwise. */
+    public static final int CHUNK_SIZE = 1000;
+
+    private static final Set<String> PARAMETERS = Set.of(ImportContext.FILE, ImportContext.SHA256,
+            ImportContext.PARTIAL);
+
+    private ImportJobs() {
+    }
+
+    public static <R extends ImportRow> Job job(ImportKind<R> kind, JobRepository repository,
+                                                PlatformTransactionManager transactions, ImportFileReader<R> reader,
+                                                ImportChunkWriter<R> writer, int chunkSize) {
+        Step validate = new StepBuilder("validate", repository)
+                .tasklet(new ValidateFileTasklet<>(kind, chunkSize), transactions)
+                .allowStartIfComplete(true)
+                .build();
+        Step apply = new StepBuilder("apply", repository)
+                .<R, R>chunk(chunkSize)
+                .transactionManager(transactions)
+                .reader(reader)
+                .writer(writer)
+                .listener((StepExecutionListener) writer)
+                .build();
+        return new JobBuilder(kind.jobName(), repository)
+                .validator(parameters -> validate(kind.jobName(), parameters))
+                .start(validate).on("COMPLETED").to(apply)
+                .from(validate).on("*").fail()
+                .end().build();
+    }
+
+    /** The apply step's reader for one step execution (declare it {@code @StepScope}). */
+    public static <R extends ImportRow> ImportFileReader<R> reader(ImportKind<R> kind, StepExecution step,
+                                                                   ImportChunkHook hook) {
+        JobParameters parameters = step.getJobExecution().getJobParameters();
+        return new ImportFileReader<>(kind, Path.of(parameters.getString(ImportContext.FILE)),
+                Boolean.parseBoolean(parameters.getString(ImportContext.PARTIAL)),
+                step.getJobExecution().getExecutionContext(), hook);
+    }
+
+    /** The apply step's writer for one step execution (declare it {@code @StepScope}). */
+    public static <R extends ImportRow> ImportChunkWriter<R> writer(ImportKind<R> kind, StepExecution step,
+                                                                    ImportChunkHook hook) {
+        JobParameters parameters = step.getJobExecution().getJobParameters();
+        return new ImportChunkWriter<>(kind, Path.of(parameters.getString(ImportContext.FILE)),
+                Boolean.parseBoolean(parameters.getString(ImportContext.PARTIAL)), step.getJobExecutionId(), hook);
+    }
+
+    static void validate(String jobName, JobParameters parameters) throws InvalidJobParametersException {
+        List<String> names = parameters == null ? List.of()
+                : parameters.parameters().stream().map(JobParameter::name).sorted().toList();
+        List<String> unknown = names.stream().filter(n -> !PARAMETERS.contains(n)).toList();
+        if (!unknown.isEmpty()) {
+            throw new InvalidJobParametersException("unknown parameter(s) for job " + jobName + ": "
+                    + String.join(", ", unknown) + "; it takes: file=<path> [partial=true]");
+        }
+        String file = parameters.getString(ImportContext.FILE);
+        if (file == null || !Path.of(file).isAbsolute() || parameters.getString(ImportContext.SHA256) == null) {
+            throw new InvalidJobParametersException("job " + jobName + " needs file=<absolute path> and its"
+                    + " file.sha256 (fulfil import and fulfil run add it)");
+        }
+    }
+}

@@ -1,0 +1,60 @@
+package io.fulfil.imports;
+
+import io.fulfil.support.csv.CsvRow;
+import io.fulfil.support.csv.RowError;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * One kind of file that the one import path brings in (pick confirmations now; shipment manifests and
+ * carrier events later). The import job ({@link ImportJobs}) streams the file twice: {@code validate}
+ * parses every row ({@link #parse}), finds rows repeated in the file by {@link #key}, and checks
+ * chunks of rows against the database ({@link #check}); {@code apply} hands chunks of good rows to
+ * {@link #apply} in chunk transactions. Implementations are plain Java and JDBC, without Spring Batch.
+ *
+ * @param <R> a parsed row
+ */
+public interface ImportKind<R extends ImportRow> {
+
+    /** The kind's name on the command line and in the inbox, e.g. {@code picks}. */
+    String kind();
+
+    /** The job's name, e.g. {@code import-picks}. */
+    default String jobName() {
+        return "import-" + kind();
+    }
+
+    /** Columns the header must have; others are ignored. */
+    List<String> requiredColumns();
+
+    /** The row's natural key from its cells, or null when the key cells cannot be read. */
+    String key(CsvRow row);
+
+    /** The column a "repeated in the file" error names. */
+    String keyColumn();
+
+    /** The key for people, e.g. {@code wave W000001 pick_seq 3}. */
+    String describeKey(CsvRow row);
+
+    /** Reads a row; null when the row has errors, which are then recorded on it. */
+    R parse(CsvRow row);
+
+    /**
+     * Checks a chunk of rows that are fine on their own against the database, with one query per
+     * kind of lookup for the whole chunk, and records errors on the rows. Writes nothing.
+     */
+    void check(List<ParsedRow<R>> rows);
+
+    /**
+     * Applies a chunk of rows in the caller's transaction: locks what it changes, checks each row
+     * again under lock and applies the good ones idempotently (a row applied before with the same
+     * values changes nothing). Returns the rows rejected now, one list of errors per row.
+     */
+    List<List<RowError>> apply(List<R> rows, String fileName, long jobExecutionId);
+
+    /**
+     * What these executions (one job instance) did, from the database: {@code applied} rows and any
+     * counts of the kind's own (e.g. {@code short picks}), in the order to print them.
+     */
+    Map<String, Long> outcome(List<Long> jobExecutionIds);
+}

@@ -1,0 +1,82 @@
+package io.fulfil.imports;
+
+import io.fulfil.support.csv.RejectFile;
+import io.fulfil.support.files.FileRoots;
+import java.io.IOException;
+import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.stream.Stream;
+import org.springframework.stereotype.Service;
+
+/**
+ * Imports every file waiting in a kind's inbox folder ({@code <inbox>/picks/}): each {@code *.csv}
+ * (not a {@code *.rejects.csv}, not a hidden file) in name order, one job execution per file. A file
+ * imported whole (or imported before: its job instance is COMPLETED) moves to {@code processed/}; a
+ * file with rejected rows moves with its rejects file to {@code rejected/}; a file whose import failed
+ * for another reason stays, to be tried again. The move comes after the import's commit, so a process
+ * that dies in between leaves the file in the inbox, and the next run finds it already imported and
+ * moves it.
+ */
+@Service
+public class InboxImports {
+
+    private final Imports imports;
+    private final FileRoots roots;
+
+    public InboxImports(Imports imports, FileRoots roots) {
+        this.imports = imports;
+        this.roots = roots;
+    }
+
+    /** Imports the waiting files; one report per file, in the order they were imported. */
+    public List<ImportReport> importWaiting(String kind) throws Exception {
+        Path folder = roots.inboxFolder(kind);
+        List<ImportReport> reports = new ArrayList<>();
+        for (Path file : waiting(folder)) {
+            ImportReport report = imports.importFile(kind, file, false);
+            if (report.ok() || report.alreadyBy() != null) {
+                moveInto(folder.resolve("processed"), file);
+            } else if (report.rejectedRows()) {
+                Path rejected = folder.resolve("rejected");
+                moveInto(rejected, file);
+                Path rejects = RejectFile.pathFor(file);
+                if (Files.exists(rejects)) {
+                    moveInto(rejected, rejects);
+                }
+            }
+            reports.add(report);
+        }
+        return reports;
+    }
+
+    static List<Path> waiting(Path folder) throws IOException {
+        try (Stream<Path> files = Files.list(folder)) {
+            return files.filter(Files::isRegularFile).filter(p -> {
+                String name = p.getFileName().toString();
+                String lower = name.toLowerCase(Locale.ROOT);
+                return !name.startsWith(".") && lower.endsWith(".csv") && !lower.endsWith(".rejects.csv");
+            }).sorted().toList();
+        }
+    }
+
+    /** Moves a file into a folder; a name already there gets a numbered suffix rather than being replaced. */
+    private static void moveInto(Path folder, Path file) throws IOException {
+        Files.createDirectories(folder);
+        String name = file.getFileName().toString();
+        Path target = folder.resolve(name);
+        for (int n = 2; Files.exists(target); n++) {
+            int dot = name.lastIndexOf('.');
+            target = folder.resolve(dot < 0 ? name + "-" + n : name.substring(0, dot) + "-" + n + name.substring(dot));
+        }
+        try {
+            Files.move(file, target, StandardCopyOption.ATOMIC_MOVE);
+        } catch (AtomicMoveNotSupportedException e) {
+            Files.move(file, target);
+        }
+    }
+}

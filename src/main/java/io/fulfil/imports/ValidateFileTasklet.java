@@ -1,0 +1,109 @@
+package io.fulfil.imports;
+
+import io.fulfil.support.csv.CsvInput;
+import io.fulfil.support.csv.CsvRow;
+import io.fulfil.support.csv.RejectFile;
+import io.fulfil.support.csv.RowError;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import org.springframework.batch.core.ExitStatus;
+import org.springframework.batch.core.job.parameters.JobParameters;
+import org.springframework.batch.core.scope.context.ChunkContext;
+import org.springframework.batch.core.step.StepContribution;
+import org.springframework.batch.core.step.StepExecution;
+import org.springframework.batch.core.step.tasklet.Tasklet;
+import org.springframework.batch.infrastructure.item.ExecutionContext;
+import org.springframework.batch.infrastructure.repeat.RepeatStatus;
+
+/**
+ * The {@code validate} step of every import: streams the file once, parses each row (every error of a
+ * row is collected), finds rows repeated in the file, checks chunks of rows against the database and
+ * writes the rejects file beside the input. It writes nothing to the database; it leaves the file's
+ * fingerprint and its counts in the job execution context for {@code apply}. Its exit code is
+ * {@value ImportContext#REJECTED_EXIT} when nothing may be applied: a file-level problem, or a bad row
+ * without {@code partial}.
+ */
+final class ValidateFileTasklet<R extends ImportRow> implements Tasklet {
+
+    private final ImportKind<R> kind;
+    private final int chunkSize;
+
+    ValidateFileTasklet(ImportKind<R> kind, int chunkSize) {
+        this.kind = kind;
+        this.chunkSize = chunkSize;
+    }
+
+    @Override
+    public RepeatStatus execute(StepContribution contribution, ChunkContext chunkContext) throws IOException {
+        StepExecution step = chunkContext.getStepContext().getStepExecution();
+        JobParameters parameters = step.getJobExecution().getJobParameters();
+        Path file = Path.of(parameters.getString(ImportContext.FILE));
+        boolean partial = Boolean.parseBoolean(parameters.getString(ImportContext.PARTIAL));
+        FileFingerprint fingerprint = FileFingerprint.of(file);
+        if (!fingerprint.sha256().equals(parameters.getString(ImportContext.SHA256))) {
+            throw new IllegalStateException(file.getFileName() + " changed after the import was started; import it again");
+        }
+        long rows = 0;
+        long rejected = 0;
+        boolean fileProblem;
+        try (RejectFile rejects = RejectFile.beside(file); CsvInput input = CsvInput.open(file, kind.requiredColumns())) {
+            RowKeys seen = new RowKeys();
+            List<ParsedRow<R>> batch = new ArrayList<>(chunkSize);
+            for (CsvRow row = input.next(); row != null; row = input.next()) {
+                rows++;
+                R value = kind.parse(row);
+                String key = kind.key(row);
+                if (key != null) {
+                    long first = seen.firstLineOf(key, row.line());
+                    if (first >= 0) {
+                        row.reject(kind.keyColumn(), kind.describeKey(row) + " is repeated in the file (first on line "
+                                + first + ")");
+                    }
+                }
+                batch.add(new ParsedRow<>(row, value));
+                if (batch.size() == chunkSize) {
+                    rejected += check(batch, rejects);
+                }
+            }
+            rejected += check(batch, rejects);
+            List<RowError> problems = input.problems();
+            fileProblem = !problems.isEmpty() || rows == 0;
+            if (rows == 0 && problems.isEmpty()) {
+                problems = List.of(new RowError(file.getFileName().toString(), 1, null, "the file has no rows"));
+            }
+            rejects.addAll(problems);
+            rejected += problems.size();
+            rejects.finish();
+        }
+        contribution.incrementReadCount();
+        ExecutionContext job = step.getJobExecution().getExecutionContext();
+        job.putString(ImportContext.VALIDATED_SHA256, fingerprint.sha256());
+        job.putLong(ImportContext.VALIDATED_SIZE, fingerprint.size());
+        job.putLong(ImportContext.ROWS, rows);
+        job.putLong(ImportContext.REJECTED, rejected);
+        if (fileProblem || (rejected > 0 && !partial)) {
+            contribution.setExitStatus(new ExitStatus(ImportContext.REJECTED_EXIT, rejected + " row(s) rejected"
+                    + (fileProblem ? " (the file as a whole)" : "") + "; nothing applied; see " + RejectFile.pathFor(file)));
+        }
+        return RepeatStatus.FINISHED;
+    }
+
+    /** Checks the good rows of a batch against the database, then writes the bad ones in line order. */
+    private int check(List<ParsedRow<R>> batch, RejectFile rejects) {
+        List<ParsedRow<R>> readable = batch.stream().filter(p -> p.value() != null && !p.row().hasErrors()).toList();
+        if (!readable.isEmpty()) {
+            kind.check(readable);
+        }
+        int rejected = 0;
+        for (ParsedRow<R> parsed : batch) {
+            if (parsed.row().hasErrors()) {
+                rejects.addRow(parsed.row().errors());
+                rejected++;
+            }
+        }
+        batch.clear();
+        return rejected;
+    }
+}

@@ -1,0 +1,264 @@
+package io.fulfil.picking.confirm;
+
+import io.fulfil.split.Amounts;
+import io.fulfil.support.KeyLists;
+import io.fulfil.support.Money;
+import io.fulfil.support.SqlTimestamps;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.LocalDateTime;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.TreeSet;
+import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
+import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
+import org.springframework.stereotype.Repository;
+
+/**
+ * The SQL of pick confirmations: pick lines, fulfilment lines and backorders, a whole chunk per
+ * statement (lookups by key list, writes as JDBC batches). Status changes go through
+ * {@code FulfilmentOrders}, stock through {@code StockLedger}; this class writes neither.
+ */
+@Repository
+class PickStore {
+
+    /** A fulfilment line as the short pick changes it. */
+    record FulfilmentLine(String fulfilmentNo, int lineNo, String orderNo, int orderLineNo, String skuCode,
+                          int quantity, Amounts amounts) {
+    }
+
+    /** An order line's backorder row. */
+    record Backorder(String orderNo, int orderLineNo, String skuCode, int quantity, Amounts amounts) {
+    }
+
+    private static final String PICK_LINE_COLUMNS = """
+            wave_no, pick_seq, fulfilment_no, fulfilment_line_no, sku_code, quantity, picked_qty, picker, picked_at""";
+
+    private final NamedParameterJdbcTemplate jdbc;
+    private final KeyLists keyLists;
+
+    PickStore(NamedParameterJdbcTemplate jdbc, KeyLists keyLists) {
+        this.jdbc = jdbc;
+        this.keyLists = keyLists;
+    }
+
+    /** The pick lines with these keys that exist, read without locks: one statement, a range per wave. */
+    Map<PickKey, PickLine> pickLines(Collection<PickKey> keys) {
+        Map<PickKey, PickLine> found = new HashMap<>();
+        if (keys.isEmpty()) {
+            return found;
+        }
+        Map<String, int[]> ranges = new TreeMap<>();
+        for (PickKey k : keys) {
+            int[] range = ranges.computeIfAbsent(k.waveNo(), w -> new int[] {k.pickSeq(), k.pickSeq()});
+            range[0] = Math.min(range[0], k.pickSeq());
+            range[1] = Math.max(range[1], k.pickSeq());
+        }
+        StringBuilder where = new StringBuilder();
+        MapSqlParameterSource params = new MapSqlParameterSource();
+        int i = 0;
+        for (Map.Entry<String, int[]> range : ranges.entrySet()) {
+            where.append(i == 0 ? "" : " OR ").append("(wave_no = :w").append(i).append(" AND pick_seq BETWEEN :a")
+                    .append(i).append(" AND :b").append(i).append(')');
+            params.addValue("w" + i, range.getKey()).addValue("a" + i, range.getValue()[0])
+                    .addValue("b" + i, range.getValue()[1]);
+            i++;
+        }
+        Set<PickKey> wanted = new HashSet<>(keys);
+        jdbc.query("SELECT " + PICK_LINE_COLUMNS + " FROM pick_line WHERE " + where, params, rs -> {
+            PickLine line = pickLine(rs);
+            if (wanted.contains(line.key())) {
+                found.put(line.key(), line);
+            }
+        });
+        return found;
+    }
+
+    /** Every pick line of these fulfilment orders, locked in key order until the transaction ends. */
+    Map<PickKey, PickLine> lockPickLinesOf(Collection<String> fulfilmentNos) {
+        Map<PickKey, PickLine> lines = new TreeMap<>();
+        if (fulfilmentNos.isEmpty()) {
+            return lines;
+        }
+        jdbc.query("SELECT " + PICK_LINE_COLUMNS + " FROM pick_line WHERE "
+                        + keyLists.matches("fulfilment_no", "nos") + " ORDER BY wave_no, pick_seq FOR UPDATE",
+                Map.of("nos", keyLists.bind(new TreeSet<>(fulfilmentNos))), rs -> {
+                    PickLine line = pickLine(rs);
+                    lines.put(line.key(), line);
+                });
+        return lines;
+    }
+
+    private static PickLine pickLine(ResultSet rs) throws SQLException {
+        int picked = rs.getInt(7);
+        Integer pickedQty = rs.wasNull() ? null : picked;
+        return new PickLine(new PickKey(rs.getString(1), rs.getInt(2)), rs.getString(3), rs.getInt(4),
+                rs.getString(5), rs.getInt(6), pickedQty, rs.getString(8), rs.getObject(9, LocalDateTime.class));
+    }
+
+    Set<String> existing(String table, String column, Collection<String> keys) {
+        if (keys.isEmpty()) {
+            return Set.of();
+        }
+        return new HashSet<>(jdbc.queryForList("SELECT " + column + " FROM " + table + " WHERE "
+                + keyLists.matches(column, "keys"), Map.of("keys", keyLists.bind(new TreeSet<>(keys))), String.class));
+    }
+
+    /** The fulfilment lines of these fulfilment orders (locked by the caller through their orders). */
+    Map<String, Map<Integer, FulfilmentLine>> fulfilmentLines(Collection<String> fulfilmentNos) {
+        Map<String, Map<Integer, FulfilmentLine>> lines = new TreeMap<>();
+        if (fulfilmentNos.isEmpty()) {
+            return lines;
+        }
+        jdbc.query("""
+                        SELECT fulfilment_no, line_no, order_no, order_line_no, sku_code, quantity,
+                               goods_amount, discount_amount, shipping_fee
+                          FROM fulfilment_line WHERE %s""".formatted(keyLists.matches("fulfilment_no", "nos")),
+                Map.of("nos", keyLists.bind(new TreeSet<>(fulfilmentNos))), rs -> {
+                    FulfilmentLine line = new FulfilmentLine(rs.getString(1), rs.getInt(2), rs.getString(3),
+                            rs.getInt(4), rs.getString(5), rs.getInt(6), amounts(rs, 7));
+                    lines.computeIfAbsent(line.fulfilmentNo(), k -> new TreeMap<>()).put(line.lineNo(), line);
+                });
+        return lines;
+    }
+
+    /** The backorder rows of these orders (locked by the caller). */
+    Map<String, Backorder> backorders(Collection<String> orderNos) {
+        Map<String, Backorder> rows = new HashMap<>();
+        if (orderNos.isEmpty()) {
+            return rows;
+        }
+        jdbc.query("""
+                        SELECT order_no, order_line_no, sku_code, quantity, goods_amount, discount_amount, shipping_fee
+                          FROM backorder WHERE %s""".formatted(keyLists.matches("order_no", "nos")),
+                Map.of("nos", keyLists.bind(new TreeSet<>(orderNos))), rs -> {
+                    Backorder b = new Backorder(rs.getString(1), rs.getInt(2), rs.getString(3), rs.getInt(4),
+                            amounts(rs, 5));
+                    rows.put(backorderKey(b.orderNo(), b.orderLineNo()), b);
+                });
+        return rows;
+    }
+
+    static String backorderKey(String orderNo, int orderLineNo) {
+        return orderNo + "#" + orderLineNo;
+    }
+
+    private static Amounts amounts(ResultSet rs, int from) throws SQLException {
+        return new Amounts(Money.toCents(rs.getBigDecimal(from)), Money.toCents(rs.getBigDecimal(from + 1)),
+                Money.toCents(rs.getBigDecimal(from + 2)));
+    }
+
+    void confirm(List<PickConfirmation> rows, LocalDateTime confirmedAt, long jobExecutionId) {
+        String at = SqlTimestamps.text(confirmedAt);
+        jdbc.getJdbcTemplate().batchUpdate("""
+                UPDATE pick_line SET picked_qty = ?, picker = ?, picked_at = ?, confirmed_at = ?, job_execution_id = ?
+                 WHERE wave_no = ? AND pick_seq = ? AND picked_qty IS NULL""", rows, rows.size(), (ps, r) -> {
+            ps.setInt(1, r.pickedQty());
+            ps.setString(2, r.picker());
+            ps.setString(3, SqlTimestamps.text(r.pickedAt()));
+            ps.setString(4, at);
+            ps.setLong(5, jobExecutionId);
+            ps.setString(6, r.waveNo());
+            ps.setInt(7, r.pickSeq());
+        });
+    }
+
+    void updateLines(List<FulfilmentLine> lines) {
+        jdbc.getJdbcTemplate().batchUpdate("""
+                UPDATE fulfilment_line SET quantity = ?, goods_amount = ?, discount_amount = ?, shipping_fee = ?,
+                       paid_amount = ?
+                 WHERE fulfilment_no = ? AND line_no = ?""", lines, Math.max(1, lines.size()), (ps, l) -> {
+            ps.setInt(1, l.quantity());
+            setAmounts(ps, 2, l.amounts());
+            ps.setString(6, l.fulfilmentNo());
+            ps.setInt(7, l.lineNo());
+        });
+    }
+
+    void deleteLines(List<FulfilmentLine> lines) {
+        jdbc.getJdbcTemplate().batchUpdate("DELETE FROM fulfilment_line WHERE fulfilment_no = ? AND line_no = ?",
+                lines, Math.max(1, lines.size()), (ps, l) -> {
+                    ps.setString(1, l.fulfilmentNo());
+                    ps.setInt(2, l.lineNo());
+                });
+    }
+
+    void insertBackorders(List<Backorder> rows, LocalDateTime now) {
+        String at = SqlTimestamps.text(now);
+        jdbc.getJdbcTemplate().batchUpdate("""
+                INSERT INTO backorder (order_no, order_line_no, sku_code, quantity, goods_amount, discount_amount,
+                       shipping_fee, paid_amount, created_at)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)""", rows, Math.max(1, rows.size()), (ps, b) -> {
+            ps.setString(1, b.orderNo());
+            ps.setInt(2, b.orderLineNo());
+            ps.setString(3, b.skuCode());
+            ps.setInt(4, b.quantity());
+            setAmounts(ps, 5, b.amounts());
+            ps.setString(9, at);
+        });
+    }
+
+    void updateBackorders(List<Backorder> rows) {
+        jdbc.getJdbcTemplate().batchUpdate("""
+                UPDATE backorder SET quantity = ?, goods_amount = ?, discount_amount = ?, shipping_fee = ?,
+                       paid_amount = ?
+                 WHERE order_no = ? AND order_line_no = ?""", rows, Math.max(1, rows.size()), (ps, b) -> {
+            ps.setInt(1, b.quantity());
+            setAmounts(ps, 2, b.amounts());
+            ps.setString(6, b.orderNo());
+            ps.setInt(7, b.orderLineNo());
+        });
+    }
+
+    /** Sets each fulfilment order's amounts (the sums of its lines). */
+    void updateFulfilmentAmounts(Map<String, Amounts> sums) {
+        List<Map.Entry<String, Amounts>> rows = List.copyOf(sums.entrySet());
+        jdbc.getJdbcTemplate().batchUpdate("""
+                UPDATE fulfilment_order SET goods_amount = ?, discount_amount = ?, shipping_fee = ?, paid_amount = ?
+                 WHERE fulfilment_no = ?""", rows, Math.max(1, rows.size()), (ps, e) -> {
+            setAmounts(ps, 1, e.getValue());
+            ps.setString(5, e.getKey());
+        });
+    }
+
+    private static void setAmounts(java.sql.PreparedStatement ps, int from, Amounts a) throws SQLException {
+        ps.setBigDecimal(from, Money.fromCents(a.goods()));
+        ps.setBigDecimal(from + 1, Money.fromCents(a.discount()));
+        ps.setBigDecimal(from + 2, Money.fromCents(a.shipping()));
+        ps.setBigDecimal(from + 3, Money.fromCents(a.paid()));
+    }
+
+    /**
+     * Marks COMPLETED those of these waves whose fulfilment orders are all picked, cancelled or beyond
+     * (none ALLOCATED or WAVED); returns how many.
+     */
+    int completeWaves(Collection<String> waveNos, LocalDateTime now) {
+        if (waveNos.isEmpty()) {
+            return 0;
+        }
+        return jdbc.update("""
+                        UPDATE wave SET status = 'COMPLETED', completed_at = :now
+                         WHERE %s AND status <> 'COMPLETED'
+                           AND NOT EXISTS (SELECT 1 FROM fulfilment_order fo
+                                            WHERE fo.wave_no = wave.wave_no AND fo.status IN ('ALLOCATED', 'WAVED'))"""
+                        .formatted(keyLists.matches("wave_no", "waves")),
+                new MapSqlParameterSource("now", SqlTimestamps.text(now))
+                        .addValue("waves", keyLists.bind(new TreeSet<>(waveNos))));
+    }
+
+    /** Rows these executions confirmed, and how many of them were short. */
+    long[] confirmedBy(List<Long> jobExecutionIds) {
+        if (jobExecutionIds.isEmpty()) {
+            return new long[2];
+        }
+        return jdbc.queryForObject("""
+                        SELECT COUNT(*), COALESCE(SUM(CASE WHEN picked_qty < quantity THEN 1 ELSE 0 END), 0)
+                          FROM pick_line WHERE job_execution_id IN (:ids)""",
+                Map.of("ids", jobExecutionIds), (rs, i) -> new long[] {rs.getLong(1), rs.getLong(2)});
+    }
+}
