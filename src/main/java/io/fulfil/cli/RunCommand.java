@@ -11,7 +11,8 @@ import picocli.CommandLine.Parameters;
 
 @Command(name = "run", mixinStandardHelpOptions = true,
         description = {"Runs a job as a new instance and waits for it.",
-                "Jobs: split (split paid orders and allocate stock; see jobs/split.md)."},
+                "Jobs: split (split paid orders and allocate stock; see jobs/split.md),",
+                "wave (gather allocated work into waves and write their pick lists; see jobs/wave.md)."},
         footer = {"", "Example: fulfil run split",
                 "A failed run prints its execution id; after fixing the cause: fulfil restart <id>"})
 final class RunCommand implements Callable<Integer> {
