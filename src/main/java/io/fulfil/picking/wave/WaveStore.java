@@ -149,6 +149,18 @@ public class WaveStore {
         return waveNos;
     }
 
+    /** What one run of the wave job created. */
+    public record RunCounts(long waves, long fulfilmentOrders, long lines) {
+    }
+
+    /** The waves, fulfilment orders and lines created by this job execution. */
+    public RunCounts createdBy(long jobExecutionId) {
+        return jdbc.queryForObject("""
+                        SELECT COUNT(*), COALESCE(SUM(order_count), 0), COALESCE(SUM(line_count), 0)
+                          FROM wave WHERE job_execution_id = :id""", Map.of("id", jobExecutionId),
+                (rs, i) -> new RunCounts(rs.getLong(1), rs.getLong(2), rs.getLong(3)));
+    }
+
     /** {@code W000001}, {@code W000002}, …; wider past a million. */
     static String waveNo(long number) {
         return "W%06d".formatted(number);
