@@ -8,6 +8,7 @@ import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * Which allocated work may be waved now (CONTRACT §7.1). A warehouse with a daily cut-off takes, in
@@ -19,8 +20,8 @@ public final class CutOffs {
 
     private final WaveSettings settings;
     private final java.time.Instant now;
-    /** Per warehouse: allocated strictly before this UTC wall-clock time is eligible; null = no cut-off. */
-    private final Map<String, LocalDateTime> limits = new HashMap<>();
+    /** Per warehouse: allocated strictly before this UTC wall-clock time is eligible; empty = no cut-off. */
+    private final Map<String, Optional<LocalDateTime>> limits = new HashMap<>();
 
     public CutOffs(WaveSettings settings, Clock clock) {
         this.settings = settings;
@@ -29,17 +30,17 @@ public final class CutOffs {
 
     /** Whether work allocated at {@code createdAtUtc} (UTC wall-clock, as stored) in this warehouse is eligible. */
     public boolean eligible(String warehouseCode, LocalDateTime createdAtUtc) {
-        LocalDateTime limit = limits.computeIfAbsent(warehouseCode, this::limit);
-        return limit == null || createdAtUtc.isBefore(limit);
+        Optional<LocalDateTime> limit = limits.computeIfAbsent(warehouseCode, this::limit);
+        return limit.isEmpty() || createdAtUtc.isBefore(limit.get());
     }
 
-    private LocalDateTime limit(String warehouseCode) {
+    private Optional<LocalDateTime> limit(String warehouseCode) {
         LocalTime cutOff = settings.cutOff(warehouseCode);
         if (cutOff == null) {
-            return null;
+            return Optional.empty();
         }
         ZoneId zone = settings.timeZone(warehouseCode);
         LocalDate today = now.atZone(zone).toLocalDate();
-        return today.atTime(cutOff).atZone(zone).withZoneSameInstant(ZoneOffset.UTC).toLocalDateTime();
+        return Optional.of(today.atTime(cutOff).atZone(zone).withZoneSameInstant(ZoneOffset.UTC).toLocalDateTime());
     }
 }

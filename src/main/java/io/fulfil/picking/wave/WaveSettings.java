@@ -35,8 +35,8 @@ public record WaveSettings(@DefaultValue("200") int maxOrders, @DefaultValue("20
         requireBetween("fulfil.wave.max-orders", maxOrders, 1, 100_000);
         requireBetween("fulfil.wave.max-lines", maxLines, 1, 1_000_000);
         requireBetween("fulfil.wave.chunk-size", chunkSize, 1, 1000);
-        // codes as written; lookups also find them case-insensitively (environment variables are upper case)
-        Map<String, Warehouse> byCode = new TreeMap<>(String.CASE_INSENSITIVE_ORDER);
+        // found whatever their case and punctuation: an environment variable turns SH-QP into SHQP or shqp
+        Map<String, Warehouse> byCode = new TreeMap<>();
         if (warehouses != null) {
             warehouses.forEach((code, w) -> {
                 String key = "fulfil.wave.warehouses." + code;
@@ -52,7 +52,10 @@ public record WaveSettings(@DefaultValue("200") int maxOrders, @DefaultValue("20
                 if (w.timeZone() != null && !w.timeZone().isBlank()) {
                     parseZone(key + ".time-zone", w.timeZone());
                 }
-                byCode.put(code, w);
+                if (byCode.put(normal(code), w) != null) {
+                    throw new IllegalArgumentException(key + " is given twice (codes are compared without case,"
+                            + " '-' or '_')");
+                }
             });
         }
         warehouses = java.util.Collections.unmodifiableMap(byCode);
@@ -64,27 +67,39 @@ public record WaveSettings(@DefaultValue("200") int maxOrders, @DefaultValue("20
     }
 
     public int maxOrders(String warehouseCode) {
-        Warehouse w = warehouses.get(warehouseCode);
+        Warehouse w = warehouses.get(normal(warehouseCode));
         return w != null && w.maxOrders() != null ? w.maxOrders() : maxOrders;
     }
 
     public int maxLines(String warehouseCode) {
-        Warehouse w = warehouses.get(warehouseCode);
+        Warehouse w = warehouses.get(normal(warehouseCode));
         return w != null && w.maxLines() != null ? w.maxLines() : maxLines;
     }
 
     /** The warehouse's daily cut-off, or null when it has none. */
     public LocalTime cutOff(String warehouseCode) {
-        Warehouse w = warehouses.get(warehouseCode);
+        Warehouse w = warehouses.get(normal(warehouseCode));
         return w == null || w.cutOff() == null || w.cutOff().isBlank() ? null
                 : parseCutOff("", w.cutOff());
     }
 
     /** The time zone of the warehouse's cut-off. */
     public ZoneId timeZone(String warehouseCode) {
-        Warehouse w = warehouses.get(warehouseCode);
+        Warehouse w = warehouses.get(normal(warehouseCode));
         return w == null || w.timeZone() == null || w.timeZone().isBlank() ? DEFAULT_TIME_ZONE
                 : parseZone("", w.timeZone());
+    }
+
+    /** The code without case, '-' or '_' (a plain loop: it runs for every fulfilment order waved). */
+    private static String normal(String code) {
+        StringBuilder normal = new StringBuilder(code.length());
+        for (int i = 0; i < code.length(); i++) {
+            char c = code.charAt(i);
+            if (Character.isLetterOrDigit(c)) {
+                normal.append(Character.toUpperCase(c));
+            }
+        }
+        return normal.toString();
     }
 
     private static void requireBetween(String key, int value, int min, int max) {

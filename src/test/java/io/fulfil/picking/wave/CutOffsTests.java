@@ -51,9 +51,9 @@ class CutOffsTests {
     }
 
     @Test
-    void warehouseCodesAreFoundWhateverTheirCase() {
+    void warehouseCodesAreFoundWhateverTheirCaseAndPunctuationAsEnvironmentVariablesGiveThem() {
         CutOffs cutOffs = new CutOffs(new WaveSettings(200, 2000, 10,
-                Map.of("sh-qp", new WaveSettings.Warehouse(null, null, "16:00", null))), EVENING);
+                Map.of("shqp", new WaveSettings.Warehouse(null, null, "16:00", null))), EVENING);
         assertThat(cutOffs.eligible("SH-QP", LocalDateTime.of(2026, 11, 21, 9, 0))).isFalse();
     }
 
