@@ -24,18 +24,22 @@ public class WaveStore {
 
     /**
      * The candidates in wave order: EXPRESS before NORMAL, then by warehouse, zone and kind (so each
-     * wave's group arrives in one run), then paid_at, then fulfilment_no.
+     * wave's group arrives in one run), then paid_at, then fulfilment_no. Lines are counted by
+     * subqueries on the line table's primary key rather than a GROUP BY, which H2 would hold in
+     * memory for every ALLOCATED fulfilment order at once; plain rows it sorts on disk when large.
      */
     public static final String CANDIDATES_SQL = """
-            SELECT fo.fulfilment_no, fo.warehouse_code, fo.temperature_zone, o.priority, fo.created_at,
-                   COUNT(*) AS line_count, SUM(l.quantity) AS units
-              FROM fulfilment_order fo
-              JOIN customer_order o ON o.order_no = fo.order_no
-              JOIN fulfilment_line l ON l.fulfilment_no = fo.fulfilment_no
-             WHERE fo.status = 'ALLOCATED'
-             GROUP BY fo.fulfilment_no, fo.warehouse_code, fo.temperature_zone, o.priority, fo.created_at, o.paid_at
-             ORDER BY CASE o.priority WHEN 'EXPRESS' THEN 0 ELSE 1 END, fo.warehouse_code, fo.temperature_zone,
-                      CASE WHEN COUNT(*) = 1 AND SUM(l.quantity) = 1 THEN 0 ELSE 1 END, o.paid_at, fo.fulfilment_no""";
+            SELECT c.fulfilment_no, c.warehouse_code, c.temperature_zone, c.priority, c.created_at, c.line_count,
+                   c.units
+              FROM (SELECT fo.fulfilment_no, fo.warehouse_code, fo.temperature_zone, o.priority, o.paid_at,
+                           fo.created_at,
+                           (SELECT COUNT(*) FROM fulfilment_line l WHERE l.fulfilment_no = fo.fulfilment_no) AS line_count,
+                           (SELECT SUM(l.quantity) FROM fulfilment_line l WHERE l.fulfilment_no = fo.fulfilment_no) AS units
+                      FROM fulfilment_order fo
+                      JOIN customer_order o ON o.order_no = fo.order_no
+                     WHERE fo.status = 'ALLOCATED') c
+             ORDER BY CASE c.priority WHEN 'EXPRESS' THEN 0 ELSE 1 END, c.warehouse_code, c.temperature_zone,
+                      CASE WHEN c.line_count = 1 AND c.units = 1 THEN 0 ELSE 1 END, c.paid_at, c.fulfilment_no""";
 
     /** Maps a row of {@link #CANDIDATES_SQL}. */
     public static WaveCandidate candidate(ResultSet rs, int rowNum) throws SQLException {
