@@ -14,7 +14,8 @@ import picocli.CommandLine.Parameters;
 
 @Command(name = "run", mixinStandardHelpOptions = true,
         description = {"Runs a job as a new instance and waits for it.",
-                "Jobs: split (split paid orders and allocate stock; see jobs/split.md);",
+                "Jobs: split (split paid orders and allocate stock; see jobs/split.md),",
+                "wave (gather allocated work into waves and write their pick lists; see jobs/wave.md),",
                 "import-picks (without file=: every file waiting in <inbox>/picks/; see jobs/import-picks.md)."},
         footer = {"", "Example: fulfil run split",
                 "A failed run prints its execution id; after fixing the cause: fulfil restart <id>"})

@@ -1,6 +1,8 @@
 package io.fulfil.cli;
 
 import io.fulfil.ops.SplitSummary;
+import io.fulfil.picking.wave.WaveJobConfiguration;
+import io.fulfil.picking.wave.WaveStore;
 import io.fulfil.split.job.SplitJobConfiguration;
 import io.fulfil.support.Heap;
 import java.time.Duration;
@@ -34,6 +36,13 @@ final class RunReport {
                     summary.fulfilmentOrdersCreatedBy(id), summary.backorderLines());
             System.out.println("  orders by status: " + byStatus.entrySet().stream()
                     .map(e -> e.getKey() + " " + e.getValue()).collect(Collectors.joining(", ")));
+        } else if (WaveJobConfiguration.JOB_NAME.equals(execution.getJobInstance().getJobName())) {
+            WaveStore.RunCounts created = AppContext.bean(WaveStore.class).createdBy(id);
+            long pickLists = execution.getStepExecutions().stream()
+                    .filter(s -> s.getStepName().equals("writePickLists")).mapToLong(StepExecution::getWriteCount).sum();
+            System.out.printf(Locale.ROOT, "  waves created %,d: %,d fulfilment orders, %,d lines (%,.0f lines/s);"
+                    + " pick lists written %,d%n", created.waves(), created.fulfilmentOrders(), created.lines(),
+                    created.lines() / seconds, pickLists);
         } else {
             for (StepExecution step : execution.getStepExecutions()) {
                 double stepSeconds = step.getStartTime() == null || step.getEndTime() == null ? 0

@@ -1,0 +1,209 @@
+package io.fulfil.picking.wave;
+
+import io.fulfil.fulfilment.FulfilmentOrders;
+import io.fulfil.fulfilment.FulfilmentStatus;
+import io.fulfil.support.KeyLists;
+import io.fulfil.support.SqlTimestamps;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.LocalDateTime;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
+import org.springframework.stereotype.Repository;
+
+/**
+ * Creates waves in the database: the {@code wave} rows (PLANNED), their {@code pick_line} rows in
+ * walking order, and the move of their fulfilment orders to WAVED through {@link FulfilmentOrders}.
+ * Runs inside the caller's transaction; a chunk of waves is written whole or not at all.
+ */
+@Repository
+public class WaveStore {
+
+    /**
+     * The candidates in wave order: EXPRESS before NORMAL, then by warehouse, zone and kind (so each
+     * wave's group arrives in one run), then paid_at, then fulfilment_no. Lines are counted by
+     * subqueries on the line table's primary key rather than a GROUP BY, which H2 would hold in
+     * memory for every ALLOCATED fulfilment order at once; plain rows it sorts on disk when large.
+     */
+    public static final String CANDIDATES_SQL = """
+            SELECT c.fulfilment_no, c.warehouse_code, c.temperature_zone, c.priority, c.created_at, c.line_count,
+                   c.units
+              FROM (SELECT fo.fulfilment_no, fo.warehouse_code, fo.temperature_zone, o.priority, o.paid_at,
+                           fo.created_at,
+                           (SELECT COUNT(*) FROM fulfilment_line l WHERE l.fulfilment_no = fo.fulfilment_no) AS line_count,
+                           (SELECT SUM(l.quantity) FROM fulfilment_line l WHERE l.fulfilment_no = fo.fulfilment_no) AS units
+                      FROM fulfilment_order fo
+                      JOIN customer_order o ON o.order_no = fo.order_no
+                     WHERE fo.status = 'ALLOCATED') c
+             ORDER BY CASE c.priority WHEN 'EXPRESS' THEN 0 ELSE 1 END, c.warehouse_code, c.temperature_zone,
+                      CASE WHEN c.line_count = 1 AND c.units = 1 THEN 0 ELSE 1 END, c.paid_at, c.fulfilment_no""";
+
+    /** Maps a row of {@link #CANDIDATES_SQL}. */
+    public static WaveCandidate candidate(ResultSet rs, int rowNum) throws SQLException {
+        return new WaveCandidate(rs.getString(1), rs.getString(2), rs.getString(3), "EXPRESS".equals(rs.getString(4)),
+                rs.getObject(5, LocalDateTime.class), rs.getInt(6), rs.getInt(7));
+    }
+
+    /** A fulfilment line of a wave with what its pick line shows. */
+    record Line(String fulfilmentNo, int lineNo, String skuCode, int quantity, String skuName, String locationCode) {
+    }
+
+    /** A pick line before it has its sequence number. */
+    record Stop(Line line, int slot) implements WalkingOrder.Stop {
+        @Override
+        public String locationCode() {
+            return line.locationCode();
+        }
+
+        @Override
+        public String skuCode() {
+            return line.skuCode();
+        }
+
+        @Override
+        public int lineNo() {
+            return line.lineNo();
+        }
+    }
+
+    private final NamedParameterJdbcTemplate jdbc;
+    private final FulfilmentOrders fulfilmentOrders;
+    private final KeyLists keyLists;
+
+    public WaveStore(NamedParameterJdbcTemplate jdbc, FulfilmentOrders fulfilmentOrders, KeyLists keyLists) {
+        this.jdbc = jdbc;
+        this.fulfilmentOrders = fulfilmentOrders;
+        this.keyLists = keyLists;
+    }
+
+    /**
+     * Creates these waves in the caller's transaction and returns their numbers. The fulfilment
+     * orders are locked first (in key order); those no longer ALLOCATED (another run waved them, the
+     * shop cancelled them) are left out, and a wave left empty is not created. Wave numbers are
+     * taken from {@code sequence_counter} last, so its row is locked only briefly and in one order
+     * by every run.
+     */
+    public List<String> create(List<? extends PlannedWave> planned, LocalDateTime now, Long jobExecutionId) {
+        List<String> all = planned.stream().flatMap(w -> w.fulfilmentNos().stream()).toList();
+        if (all.isEmpty()) {
+            return List.of();
+        }
+        Map<String, FulfilmentOrders.Current> locked = fulfilmentOrders.lock(all);
+        List<List<String>> kept = new ArrayList<>();
+        for (PlannedWave wave : planned) {
+            kept.add(wave.fulfilmentNos().stream().filter(no -> {
+                FulfilmentOrders.Current c = locked.get(no);
+                return c != null && c.status() == FulfilmentStatus.ALLOCATED && c.waveNo() == null;
+            }).toList());
+        }
+        List<String> keptNos = kept.stream().flatMap(List::stream).toList();
+        int waves = (int) kept.stream().filter(k -> !k.isEmpty()).count();
+        if (waves == 0) {
+            return List.of();
+        }
+        Map<String, List<Line>> lines = lines(keptNos);
+        long first = nextWaveNumbers(waves);
+
+        List<Object[]> waveRows = new ArrayList<>();
+        List<Object[]> pickRows = new ArrayList<>();
+        List<FulfilmentOrders.WaveSlot> slots = new ArrayList<>();
+        List<String> waveNos = new ArrayList<>();
+        String created = SqlTimestamps.text(now);
+        for (int i = 0; i < planned.size(); i++) {
+            List<String> members = kept.get(i);
+            if (members.isEmpty()) {
+                continue;
+            }
+            PlannedWave wave = planned.get(i);
+            String waveNo = waveNo(first + waveNos.size());
+            waveNos.add(waveNo);
+            List<Stop> stops = new ArrayList<>();
+            for (int s = 0; s < members.size(); s++) {
+                String no = members.get(s);
+                slots.add(new FulfilmentOrders.WaveSlot(no, waveNo, s + 1));
+                List<Line> own = lines.get(no);
+                if (own == null) {
+                    throw new IllegalStateException("fulfilment order " + no + " has no lines");
+                }
+                for (Line line : own) {
+                    stops.add(new Stop(line, s + 1));
+                }
+            }
+            int seq = 0;
+            for (Stop stop : WalkingOrder.sort(stops)) {
+                Line l = stop.line();
+                pickRows.add(new Object[] {waveNo, ++seq, l.fulfilmentNo(), l.lineNo(), l.skuCode(), l.skuName(),
+                        l.locationCode(), l.quantity(), stop.slot(), jobExecutionId});
+            }
+            waveRows.add(new Object[] {waveNo, wave.warehouseCode(), wave.temperatureZone(), wave.kind().name(),
+                    members.size(), stops.size(), created, jobExecutionId});
+        }
+        jdbc.getJdbcTemplate().batchUpdate("""
+                INSERT INTO wave (wave_no, warehouse_code, status, temperature_zone, kind, order_count, line_count,
+                                  created_at, job_execution_id)
+                VALUES (?, ?, 'PLANNED', ?, ?, ?, ?, ?, ?)""", waveRows);
+        jdbc.getJdbcTemplate().batchUpdate("""
+                INSERT INTO pick_line (wave_no, pick_seq, fulfilment_no, fulfilment_line_no, sku_code, sku_name,
+                                       location_code, quantity, slot, job_execution_id)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""", pickRows);
+        fulfilmentOrders.wave(slots);
+        return waveNos;
+    }
+
+    /** What one run of the wave job created. */
+    public record RunCounts(long waves, long fulfilmentOrders, long lines) {
+    }
+
+    /** The waves, fulfilment orders and lines created by this job execution. */
+    public RunCounts createdBy(long jobExecutionId) {
+        return jdbc.queryForObject("""
+                        SELECT COUNT(*), COALESCE(SUM(order_count), 0), COALESCE(SUM(line_count), 0)
+                          FROM wave WHERE job_execution_id = :id""", Map.of("id", jobExecutionId),
+                (rs, i) -> new RunCounts(rs.getLong(1), rs.getLong(2), rs.getLong(3)));
+    }
+
+    /** {@code W000001}, {@code W000002}, …; wider past a million. */
+    static String waveNo(long number) {
+        return "W%06d".formatted(number);
+    }
+
+    /** Takes {@code count} numbers from the 'wave' counter (locking its row until commit); returns the first. */
+    private long nextWaveNumbers(int count) {
+        int updated = jdbc.getJdbcTemplate().update(
+                "UPDATE sequence_counter SET last_value = last_value + ? WHERE name = 'wave'", count);
+        if (updated != 1) {
+            throw new IllegalStateException("sequence_counter has no row 'wave' (migration V4 creates it)");
+        }
+        Long last = jdbc.getJdbcTemplate().queryForObject(
+                "SELECT last_value FROM sequence_counter WHERE name = 'wave'", Long.class);
+        return last - count + 1;
+    }
+
+    /** The lines of these fulfilment orders with SKU name and bin, in one query. */
+    private Map<String, List<Line>> lines(List<String> fulfilmentNos) {
+        Map<String, List<Line>> byOrder = new HashMap<>();
+        jdbc.query("""
+                        SELECT l.fulfilment_no, l.line_no, l.sku_code, l.quantity, s.name, st.location_code,
+                               fo.warehouse_code
+                          FROM fulfilment_line l
+                          JOIN fulfilment_order fo ON fo.fulfilment_no = l.fulfilment_no
+                          LEFT JOIN sku s ON s.sku_code = l.sku_code
+                          LEFT JOIN stock st ON st.warehouse_code = fo.warehouse_code AND st.sku_code = l.sku_code
+                         WHERE %s
+                         ORDER BY l.fulfilment_no, l.line_no""".formatted(keyLists.matches("l.fulfilment_no", "nos")),
+                Map.of("nos", keyLists.bind(fulfilmentNos)), rs -> {
+                    String sku = rs.getString(3);
+                    if (rs.getString(6) == null || rs.getString(5) == null) {
+                        throw new IllegalStateException("SKU " + sku + " has no " + (rs.getString(5) == null
+                                ? "sku row" : "stock row (bin) in warehouse " + rs.getString(7))
+                                + "; fulfilment order " + rs.getString(1) + " cannot be waved");
+                    }
+                    byOrder.computeIfAbsent(rs.getString(1), k -> new ArrayList<>()).add(new Line(rs.getString(1),
+                            rs.getInt(2), sku, rs.getInt(4), rs.getString(5), rs.getString(6)));
+                });
+        return byOrder;
+    }
+}
