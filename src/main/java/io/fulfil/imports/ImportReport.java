@@ -28,7 +28,12 @@ public record ImportReport(String kind, Path file, long executionId, String stat
 
     /** Rows that were already in the database as the file has them. */
     public long unchanged() {
-        return alreadyBy != null ? rows : Math.max(0, rows - rejected - applied());
+        return alreadyBy != null ? rows : completed() ? Math.max(0, rows - rejected - applied()) : 0;
+    }
+
+    /** Good rows left unapplied because the file was refused whole (or the run failed). */
+    public long notApplied() {
+        return alreadyBy != null || completed() ? 0 : Math.max(0, rows - rejected - applied());
     }
 
     public boolean completed() {
@@ -67,6 +72,9 @@ public record ImportReport(String kind, Path file, long executionId, String stat
             }
         });
         counted.append(String.format(Locale.ROOT, ", rejected %,d", rejected));
+        if (notApplied() > 0) {
+            counted.append(String.format(Locale.ROOT, ", not applied %,d", notApplied()));
+        }
         lines.add(counted.toString());
         if (failure != null) {
             lines.add("  failed: " + failure);
