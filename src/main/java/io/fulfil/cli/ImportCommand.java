@@ -46,6 +46,8 @@ final class ImportCommand implements Callable<Integer> {
 
     static int print(ImportReport report) {
         report.lines().forEach(System.out::println);
+        System.out.printf(java.util.Locale.ROOT, "  heap: live after GC at most %d MiB, peak use %d MiB, max %d MiB%n",
+                io.fulfil.support.Heap.maxLiveMiB(), io.fulfil.support.Heap.peakUsedMiB(), io.fulfil.support.Heap.maxMiB());
         if (report.exitCode() != 0) {
             System.err.println("fulfil: " + report.file().getFileName() + ": " + (report.failure() != null
                     ? report.failure() : report.rejected() + " row(s) rejected" + (report.completed()

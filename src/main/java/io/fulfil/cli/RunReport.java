@@ -43,7 +43,8 @@ final class RunReport {
             System.out.printf(Locale.ROOT, "  waves created %,d: %,d fulfilment orders, %,d lines (%,.0f lines/s);"
                     + " pick lists written %,d%n", created.waves(), created.fulfilmentOrders(), created.lines(),
                     created.lines() / seconds, pickLists);
-        } else {
+        }
+        if (!SplitJobConfiguration.JOB_NAME.equals(execution.getJobInstance().getJobName())) {
             for (StepExecution step : execution.getStepExecutions()) {
                 double stepSeconds = step.getStartTime() == null || step.getEndTime() == null ? 0
                         : Duration.between(step.getStartTime(), step.getEndTime()).toMillis() / 1000.0;
