@@ -1,5 +1,6 @@
 package io.fulfil.imports;
 
+import io.fulfil.ops.StepProgress;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Set;
@@ -45,12 +46,16 @@ public final class ImportJobs {
                 .tasklet(new ValidateFileTasklet<>(kind, chunkSize), transactions)
                 .allowStartIfComplete(true)
                 .build();
+        // rows applied, every few seconds on stderr
+        StepProgress progress = new StepProgress(kind.jobName(), "rows");
         Step apply = new StepBuilder("apply", repository)
                 .<R, R>chunk(chunkSize)
                 .transactionManager(transactions)
                 .reader(reader)
                 .writer(writer)
                 .listener((StepExecutionListener) writer)
+                .listener((StepExecutionListener) progress)
+                .listener((org.springframework.batch.core.listener.ItemWriteListener<Object>) progress)
                 .build();
         return new JobBuilder(kind.jobName(), repository)
                 .validator(parameters -> validate(kind.jobName(), parameters))

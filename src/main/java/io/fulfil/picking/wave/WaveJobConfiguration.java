@@ -1,5 +1,6 @@
 package io.fulfil.picking.wave;
 
+import io.fulfil.ops.StepProgress;
 import io.fulfil.support.Database;
 import java.time.Clock;
 import java.time.LocalDateTime;
@@ -72,11 +73,14 @@ public class WaveJobConfiguration {
     Step createWaves(JobRepository jobRepository, PlatformTransactionManager transactionManager,
                      ItemStreamReader<PlannedWave> allocatedWorkReader, ItemWriter<PlannedWave> waveWriter,
                      WaveSettings settings) {
+        StepProgress progress = new StepProgress("wave", "waves");
         return new StepBuilder("createWaves", jobRepository)
                 .<PlannedWave, PlannedWave>chunk(settings.chunkSize())
                 .transactionManager(transactionManager)
                 .reader(allocatedWorkReader)
                 .writer(waveWriter)
+                .listener((StepExecutionListener) progress)
+                .listener((org.springframework.batch.core.listener.ItemWriteListener<Object>) progress)
                 .build();
     }
 

@@ -1,0 +1,246 @@
+package io.fulfil.picking;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.fulfil.FulfilApplication;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The warehouse floor's jobs killed with SIGKILL part-way, as an operator would meet them: the command
+ * line runs in separate JVMs on an embedded H2 file database. After each kill the invariants hold and
+ * no half pick list is in the outbox; {@code restart --force} finishes the run, and the result equals
+ * that of a run that was never killed. Two processes importing the same file at once apply it once.
+ */
+class KilledFloorProcessTests {
+
+    private static final String ORDERS = "4000";
+    /** Small waves and one per transaction, so that the run takes long enough to be killed part-way. */
+    private static final List<String> SMALL_WAVES = List.of("-Dfulfil.wave.max-orders=4", "-Dfulfil.wave.chunk-size=1");
+    private static final List<String> SMALL_CHUNKS = List.of("-Dfulfil.import.chunk-size=10");
+
+    @TempDir
+    Path tmp;
+
+    @Test
+    void aKilledWaveRunIsRestartedAndEndsAsARunThatWasNeverKilled() throws Exception {
+        Path clean = splitData("clean");
+        assertThat(fulfil(clean, SMALL_WAVES, "run", "wave").exitCode).isZero();
+        List<String> expected = waves(clean);
+
+        Path killed = splitData("killed");
+        killPartWay(killed, SMALL_WAVES, "wave: ", "run", "wave");
+
+        assertThat(fulfil(killed, List.of(), "check").exitCode).as("invariants right after the kill").isZero();
+        assertThat(count(killed, "SELECT COUNT(*) FROM fulfilment_order WHERE status = 'ALLOCATED'"))
+                .as("the kill left work undone").isPositive();
+        assertNoHalfFile(killed);
+        long execution = count(killed, "SELECT MAX(JOB_EXECUTION_ID) FROM BATCH_JOB_EXECUTION WHERE STATUS = 'STARTED'");
+
+        Result restart = fulfil(killed, SMALL_WAVES, "restart", "--force", String.valueOf(execution));
+
+        assertThat(restart.exitCode).as(restart.output).isZero();
+        assertThat(fulfil(killed, List.of(), "check").exitCode).isZero();
+        assertThat(waves(killed)).isEqualTo(expected);
+        assertThat(count(killed, "SELECT COUNT(*) FROM wave WHERE status <> 'RELEASED'")).isZero();
+        assertNoHalfFile(killed);
+        assertThat(pickListFiles(killed)).hasSize((int) count(killed, "SELECT COUNT(*) FROM wave"));
+    }
+
+    @Test
+    void aKilledImportIsRestartedAndAppliesNoRowTwice() throws Exception {
+        Path template = splitData("template");
+        assertThat(fulfil(template, SMALL_WAVES, "run", "wave").exitCode).isZero();
+        Path picks = tmp.resolve("picks.csv");
+        assertThat(fulfil(template, List.of(), "generate", "--pick-confirmations", picks.toString(), "--short-every", "7")
+                .exitCode).isZero();
+        Path clean = copy(template, "clean-import");
+        assertThat(fulfil(clean, List.of(), "import", "picks", picks.toString()).exitCode).isZero();
+        List<String> expected = confirmed(clean);
+
+        Path killed = copy(template, "killed-import");
+        killPartWay(killed, SMALL_CHUNKS, "import-picks: ", "import", "picks", picks.toString());
+
+        assertThat(fulfil(killed, List.of(), "check").exitCode).as("invariants right after the kill").isZero();
+        assertThat(count(killed, "SELECT COUNT(*) FROM pick_line WHERE picked_qty IS NULL"))
+                .as("the kill left rows unapplied").isPositive();
+        long execution = count(killed, "SELECT MAX(JOB_EXECUTION_ID) FROM BATCH_JOB_EXECUTION WHERE STATUS = 'STARTED'");
+
+        Result restart = fulfil(killed, SMALL_CHUNKS, "restart", "--force", String.valueOf(execution));
+
+        assertThat(restart.exitCode).as(restart.output).isZero();
+        assertThat(fulfil(killed, List.of(), "check").exitCode).isZero();
+        assertThat(confirmed(killed)).isEqualTo(expected);
+
+        Path twice = copy(template, "twice");
+        Process first = start(twice, SMALL_CHUNKS, "import", "picks", picks.toString()).start();
+        Process second = start(twice, SMALL_CHUNKS, "import", "picks", picks.toString()).start();
+        String firstOut = new String(first.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        String secondOut = new String(second.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertThat(first.waitFor(5, TimeUnit.MINUTES) && second.waitFor(5, TimeUnit.MINUTES)).isTrue();
+        assertThat(first.exitValue()).as(firstOut).isZero();
+        assertThat(second.exitValue()).as(secondOut).isZero();
+        assertThat(fulfil(twice, List.of(), "check").exitCode).isZero();
+        assertThat(confirmed(twice)).as("the same file imported by two processes at once is applied once")
+                .isEqualTo(expected);
+    }
+
+    /** A database with the generated orders split, ready for the floor. */
+    private Path splitData(String name) throws Exception {
+        Path dir = tmp.resolve(name);
+        assertThat(fulfil(dir, List.of(), "generate", "--orders", ORDERS, "--seed", "11").exitCode).isZero();
+        assertThat(fulfil(dir, List.of(), "run", "split").exitCode).isZero();
+        return dir;
+    }
+
+    /** Starts the command, waits until it reports progress (chunks have committed), then kills it. */
+    private void killPartWay(Path dataDir, List<String> options, String progress, String... args) throws Exception {
+        Path output = dataDir.resolveSibling(dataDir.getFileName() + ".log");
+        Process run = start(dataDir, options, args).redirectOutput(output.toFile()).start();
+        Instant deadline = Instant.now().plus(Duration.ofMinutes(3));
+        while (!(Files.exists(output) && Files.readString(output).contains(progress))) {
+            assertThat(run.isAlive()).as("the run ended before it could be killed: " + Files.readString(output)).isTrue();
+            assertThat(Instant.now()).as("no progress within three minutes").isBefore(deadline);
+            Thread.sleep(50);
+        }
+        run.destroyForcibly().waitFor(30, TimeUnit.SECONDS);
+    }
+
+    /** Every pick list in the outbox is whole: a header and a row per pick line; no hidden part file. */
+    private static void assertNoHalfFile(Path dataDir) throws Exception {
+        Path root = dataDir.resolve("outbox").resolve("pick-lists");
+        if (!Files.exists(root)) {
+            return;
+        }
+        try (Stream<Path> files = Files.walk(root)) {
+            assertThat(files.filter(Files::isRegularFile).map(p -> p.getFileName().toString())
+                    .filter(n -> n.startsWith(".") || !n.endsWith(".csv")).toList()).isEmpty();
+        }
+        for (Path file : pickListFiles(dataDir)) {
+            String wave = file.getFileName().toString().replace(".csv", "");
+            List<String> lines = Files.readAllLines(file, StandardCharsets.UTF_8);
+            assertThat(lines.size() - 1).as(file.toString())
+                    .isEqualTo(count(dataDir, "SELECT COUNT(*) FROM pick_line WHERE wave_no = '" + wave + "'"));
+        }
+    }
+
+    private static List<Path> pickListFiles(Path dataDir) throws IOException {
+        Path root = dataDir.resolve("outbox").resolve("pick-lists");
+        if (!Files.exists(root)) {
+            return List.of();
+        }
+        try (Stream<Path> files = Files.walk(root)) {
+            return files.filter(p -> p.toString().endsWith(".csv")).sorted(Comparator.naturalOrder()).toList();
+        }
+    }
+
+    private Path copy(Path from, String name) throws IOException {
+        Path to = tmp.resolve(name);
+        try (Stream<Path> files = Files.walk(from)) {
+            for (Path p : files.toList()) {
+                Path target = to.resolve(from.relativize(p).toString());
+                if (Files.isDirectory(p)) {
+                    Files.createDirectories(target);
+                } else if (!p.getFileName().toString().endsWith(".lock.db")) {
+                    Files.copy(p, target);
+                }
+            }
+        }
+        return to;
+    }
+
+    private record Result(int exitCode, String output) {
+    }
+
+    private Result fulfil(Path dataDir, List<String> options, String... args) throws IOException, InterruptedException {
+        Process p = start(dataDir, options, args).start();
+        String output = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertThat(p.waitFor(5, TimeUnit.MINUTES)).isTrue();
+        return new Result(p.exitValue(), output);
+    }
+
+    private ProcessBuilder start(Path dataDir, List<String> options, String... args) {
+        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-Xmx512m"));
+        command.addAll(options);
+        command.addAll(List.of("-cp", System.getProperty("java.class.path"), FulfilApplication.class.getName()));
+        command.addAll(List.of(args));
+        ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true);
+        builder.environment().put("FULFIL_DATA_DIR", dataDir.toString());
+        builder.environment().remove("SPRING_DATASOURCE_URL");
+        builder.environment().remove("FULFIL_OUTBOX_DIR");
+        builder.environment().remove("FULFIL_INBOX_DIR");
+        return builder;
+    }
+
+    private static Connection connect(Path dataDir) throws SQLException {
+        return DriverManager.getConnection("jdbc:h2:file:" + dataDir.resolve("fulfil") + ";AUTO_SERVER=TRUE", "sa", "");
+    }
+
+    private static long count(Path dataDir, String sql) throws SQLException {
+        try (Connection c = connect(dataDir); Statement s = c.createStatement(); ResultSet rs = s.executeQuery(sql)) {
+            rs.next();
+            return rs.getLong(1);
+        }
+    }
+
+    /** Which fulfilment order is in which wave and slot, and each wave's shape. */
+    private static List<String> waves(Path dataDir) throws SQLException {
+        return rows(dataDir, List.of(
+                "SELECT wave_no, warehouse_code, temperature_zone, kind, order_count, line_count FROM wave ORDER BY wave_no",
+                "SELECT fulfilment_no, status, wave_no, wave_slot FROM fulfilment_order ORDER BY fulfilment_no",
+                "SELECT wave_no, pick_seq, fulfilment_no, sku_code, quantity, slot FROM pick_line ORDER BY wave_no, pick_seq"));
+    }
+
+    /** What the confirmations changed: pick lines, statuses, lines, backorders, stock, short-pick movements. */
+    private static List<String> confirmed(Path dataDir) throws SQLException {
+        return rows(dataDir, List.of(
+                "SELECT wave_no, pick_seq, picked_qty, picker, picked_at FROM pick_line ORDER BY wave_no, pick_seq",
+                "SELECT wave_no, status FROM wave ORDER BY wave_no",
+                "SELECT order_no, status FROM customer_order ORDER BY order_no",
+                """
+                SELECT fo.fulfilment_no, fo.status, fo.paid_amount, l.line_no, l.quantity, l.paid_amount
+                  FROM fulfilment_order fo JOIN fulfilment_line l ON l.fulfilment_no = fo.fulfilment_no
+                 ORDER BY fo.fulfilment_no, l.line_no""",
+                "SELECT order_no, order_line_no, quantity, paid_amount FROM backorder ORDER BY order_no, order_line_no",
+                "SELECT warehouse_code, sku_code, on_hand, allocated FROM stock ORDER BY warehouse_code, sku_code",
+                """
+                SELECT warehouse_code, sku_code, reference, on_hand_change FROM stock_movement
+                 WHERE kind = 'SHORT_PICK' ORDER BY reference"""));
+    }
+
+    private static List<String> rows(Path dataDir, List<String> queries) throws SQLException {
+        List<String> rows = new ArrayList<>();
+        try (Connection c = connect(dataDir); Statement s = c.createStatement()) {
+            for (String sql : queries) {
+                try (ResultSet rs = s.executeQuery(sql)) {
+                    int columns = rs.getMetaData().getColumnCount();
+                    while (rs.next()) {
+                        StringBuilder row = new StringBuilder();
+                        for (int i = 1; i <= columns; i++) {
+                            row.append(rs.getString(i)).append('|');
+                        }
+                        rows.add(row.toString());
+                    }
+                }
+            }
+        }
+        return rows;
+    }
+}
