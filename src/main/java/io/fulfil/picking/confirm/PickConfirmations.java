@@ -214,7 +214,7 @@ public class PickConfirmations implements ImportKind<PickConfirmation> {
             }
         });
         Map<PickKey, PickLine> lines = new HashMap<>();
-        store.linesOfWaves(lockedWaves).lines().forEach((key, line) -> {
+        store.pickLinesOfWaves(lockedWaves).forEach((key, line) -> {
             if (locked.containsKey(line.fulfilmentNo())) {
                 lines.put(key, line);
             }

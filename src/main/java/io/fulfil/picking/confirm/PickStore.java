@@ -112,6 +112,20 @@ class PickStore {
                 });
     }
 
+    /** Every pick line of these waves, read without locks (one statement, by primary-key prefix). */
+    Map<PickKey, PickLine> pickLinesOfWaves(Collection<String> waveNos) {
+        Map<PickKey, PickLine> lines = new HashMap<>();
+        if (waveNos.isEmpty()) {
+            return lines;
+        }
+        jdbc.query("SELECT " + PICK_LINE_COLUMNS + " FROM pick_line WHERE " + keyLists.matches("wave_no", "waves"),
+                Map.of("waves", keyLists.bind(new TreeSet<>(waveNos))), rs -> {
+                    PickLine line = pickLine(rs);
+                    lines.put(line.key(), line);
+                });
+        return lines;
+    }
+
     /** Pick lines of some waves and the fulfilment orders they belong to (as last committed). */
     record WaveLines(Map<PickKey, PickLine> lines, Map<String, FulfilmentOrders.Current> orders) {
     }
