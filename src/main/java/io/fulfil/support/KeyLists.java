@@ -1,6 +1,9 @@
 package io.fulfil.support;
 
+import java.util.ArrayList;
 import java.util.Collection;
+import java.util.List;
+import java.util.TreeSet;
 
 /**
  * Matches a column against a list of keys bound as one parameter, in the form each database runs
@@ -11,6 +14,9 @@ import java.util.Collection;
  * searches them, so it keeps {@code IN}.
  */
 public final class KeyLists {
+
+    /** Keys per list on H2 (see {@link #slices}). */
+    public static final int H2_SLICE = 100;
 
     private final boolean arrays;
 
@@ -26,6 +32,27 @@ public final class KeyLists {
     /** SQL that is true when {@code column} is one of the keys bound to {@code :parameter}. */
     public String matches(String column, String parameter) {
         return arrays ? column + " = ANY(:" + parameter + ")" : column + " IN (:" + parameter + ")";
+    }
+
+    /**
+     * The distinct keys in key order, cut into lists to bind one at a time. On H2, whose cost per row
+     * found grows with the list (each row walks the array), a chunk's thousand keys become lists of
+     * {@value #H2_SLICE} (a tenth of the comparisons); MySQL, which searches its sorted IN list, gets
+     * one list. Statements run slice after slice keep the key order of their locks.
+     */
+    public List<List<String>> slices(Collection<String> keys) {
+        List<String> sorted = new ArrayList<>(new TreeSet<>(keys));
+        if (sorted.isEmpty()) {
+            return List.of();
+        }
+        if (!arrays || sorted.size() <= H2_SLICE) {
+            return List.of(sorted);
+        }
+        List<List<String>> slices = new ArrayList<>();
+        for (int from = 0; from < sorted.size(); from += H2_SLICE) {
+            slices.add(sorted.subList(from, Math.min(sorted.size(), from + H2_SLICE)));
+        }
+        return slices;
     }
 
     /** The value to bind to that parameter; the keys must not be empty (MySQL has no empty IN list). */

@@ -11,6 +11,7 @@ import io.fulfil.split.Amounts;
 import io.fulfil.stock.StockKey;
 import io.fulfil.stock.StockLedger;
 import io.fulfil.stock.StockMovement;
+import io.fulfil.support.KeyLists;
 import io.fulfil.support.csv.CsvRow;
 import io.fulfil.support.csv.RowError;
 import java.time.Clock;
@@ -50,9 +51,11 @@ public class PickConfirmations implements ImportKind<PickConfirmation> {
     private final ParentOrders parentOrders;
     private final StockLedger stockLedger;
     private final Clock clock;
+    private final KeyLists keyLists;
 
     PickConfirmations(PickStore store, FulfilmentOrders fulfilmentOrders, ParentOrders parentOrders,
-                      StockLedger stockLedger, Clock clock) {
+                      StockLedger stockLedger, Clock clock, KeyLists keyLists) {
+        this.keyLists = keyLists;
         this.store = store;
         this.fulfilmentOrders = fulfilmentOrders;
         this.parentOrders = parentOrders;
@@ -108,16 +111,21 @@ public class PickConfirmations implements ImportKind<PickConfirmation> {
     @Override
     public void check(List<ParsedRow<PickConfirmation>> rows) {
         List<PickConfirmation> values = rows.stream().map(ParsedRow::value).toList();
-        Map<PickKey, PickLine> lines = store.pickLines(values.stream().map(PickConfirmation::key).toList());
+        PickStore.WaveLines read = store.linesOfWaves(wavesOf(values));
         Map<String, FulfilmentStatus> statuses = new HashMap<>();
-        fulfilmentOrders.read(lines.values().stream().map(PickLine::fulfilmentNo).toList())
-                .forEach((no, fo) -> statuses.put(no, fo.status()));
-        List<PickCheck.Verdict> verdicts = judge(values, new HashMap<>(lines), statuses);
+        read.orders().forEach((no, fo) -> statuses.put(no, fo.status()));
+        List<PickCheck.Verdict> verdicts = judge(values, read.lines(), statuses);
         for (int i = 0; i < rows.size(); i++) {
             for (PickCheck.Problem p : verdicts.get(i).problems()) {
                 rows.get(i).row().reject(p.column(), p.reason());
             }
         }
+    }
+
+    private static Set<String> wavesOf(List<PickConfirmation> rows) {
+        Set<String> waves = new TreeSet<>();
+        rows.forEach(r -> waves.add(r.waveNo()));
+        return waves;
     }
 
     /**
@@ -177,15 +185,40 @@ public class PickConfirmations implements ImportKind<PickConfirmation> {
 
     @Override
     public List<List<RowError>> apply(List<PickConfirmation> rows, String fileName, long jobExecutionId) {
-        // which fulfilment orders and parents the chunk touches, read without locks; then the locks
-        Map<PickKey, PickLine> found = store.pickLines(rows.stream().map(PickConfirmation::key).toList());
+        // the chunk's waves, read without locks, name its fulfilment orders and their parents; then the locks
+        Set<String> waves = wavesOf(rows);
+        PickStore.WaveLines read = store.linesOfWaves(waves);
         Set<String> fulfilmentNos = new TreeSet<>();
-        found.values().forEach(l -> fulfilmentNos.add(l.fulfilmentNo()));
         Set<String> orderNos = new TreeSet<>();
-        fulfilmentOrders.read(fulfilmentNos).values().forEach(fo -> orderNos.add(fo.orderNo()));
-        parentOrders.lock(orderNos);
-        Map<String, FulfilmentOrders.Current> locked = fulfilmentOrders.lock(fulfilmentNos);
-        Map<PickKey, PickLine> lines = new HashMap<>(store.lockPickLinesOf(fulfilmentNos));
+        for (PickConfirmation r : rows) {
+            PickLine line = read.lines().get(r.key());
+            if (line != null) {
+                fulfilmentNos.add(line.fulfilmentNo());
+                orderNos.add(read.orders().get(line.fulfilmentNo()).orderNo());
+            }
+        }
+        for (List<String> slice : keyLists.slices(orderNos)) {
+            parentOrders.lock(slice);
+        }
+        Map<String, FulfilmentOrders.Current> locked = new HashMap<>();
+        for (List<String> slice : keyLists.slices(fulfilmentNos)) {
+            locked.putAll(fulfilmentOrders.lock(slice));
+        }
+        store.lockPickLines(rows.stream().map(PickConfirmation::key).toList());
+        // every pick line of the locked orders as it stands now: a fulfilment order's lines are all in its
+        // wave, and other chunks change them only under its lock, which this transaction holds
+        Set<String> lockedWaves = new TreeSet<>(waves);
+        locked.values().forEach(fo -> {
+            if (fo.waveNo() != null) {
+                lockedWaves.add(fo.waveNo());
+            }
+        });
+        Map<PickKey, PickLine> lines = new HashMap<>();
+        store.pickLinesOfWaves(lockedWaves).forEach((key, line) -> {
+            if (locked.containsKey(line.fulfilmentNo())) {
+                lines.put(key, line);
+            }
+        });
         Map<String, FulfilmentStatus> statuses = new HashMap<>();
         locked.forEach((no, fo) -> statuses.put(no, fo.status()));
 
@@ -214,11 +247,21 @@ public class PickConfirmations implements ImportKind<PickConfirmation> {
         LocalDateTime now = LocalDateTime.now(clock);
         Set<String> touched = new TreeSet<>();
         Map<PickKey, PickLine> byKey = lines;
-        accepted.forEach(r -> touched.add(byKey.get(r.key()).fulfilmentNo()));
-        Map<String, Map<Integer, FulfilmentLine>> fulfilmentLines = store.fulfilmentLines(touched);
+        // only short picks change fulfilment lines and backorders: read those of their orders alone
+        Set<String> shortFulfilments = new TreeSet<>();
+        Set<String> shortOrders = new TreeSet<>();
+        for (PickConfirmation r : accepted) {
+            PickLine pick = byKey.get(r.key());
+            touched.add(pick.fulfilmentNo());
+            if (r.pickedQty() != pick.quantity()) {
+                shortFulfilments.add(pick.fulfilmentNo());
+                shortOrders.add(locked.get(pick.fulfilmentNo()).orderNo());
+            }
+        }
+        Map<String, Map<Integer, FulfilmentLine>> fulfilmentLines = store.fulfilmentLines(shortFulfilments);
         Set<String> orderNos = new TreeSet<>();
         touched.forEach(no -> orderNos.add(locked.get(no).orderNo()));
-        Map<String, Backorder> backorders = store.backorders(orderNos);
+        Map<String, Backorder> backorders = store.backorders(shortOrders);
         Map<String, Backorder> changedBackorders = new LinkedHashMap<>();
         Set<String> newBackorders = new HashSet<>();
         List<FulfilmentLine> updated = new ArrayList<>();
@@ -265,6 +308,9 @@ public class PickConfirmations implements ImportKind<PickConfirmation> {
         List<FulfilmentOrders.Current> toCancelled = new ArrayList<>();
         Map<String, int[]> progress = new HashMap<>();
         for (PickLine l : lines.values()) {
+            if (!touched.contains(l.fulfilmentNo())) {
+                continue;
+            }
             int[] p = progress.computeIfAbsent(l.fulfilmentNo(), k -> new int[3]);
             p[0]++;
             if (l.confirmed()) {
@@ -310,12 +356,22 @@ public class PickConfirmations implements ImportKind<PickConfirmation> {
         store.insertBackorders(inserts, now);
         store.updateBackorders(updates);
         stockLedger.apply(movements, jobExecutionId);
-        fulfilmentOrders.move(toPicked, FulfilmentStatus.PICKED);
-        fulfilmentOrders.move(toCancelled, FulfilmentStatus.CANCELLED);
+        moveInSlices(toPicked, FulfilmentStatus.PICKED);
+        moveInSlices(toCancelled, FulfilmentStatus.CANCELLED);
         Set<String> waves = new TreeSet<>();
         accepted.forEach(r -> waves.add(r.waveNo()));
         store.completeWaves(waves, now);
-        parentOrders.rollUp(orderNos);
+        for (List<String> slice : keyLists.slices(orderNos)) {
+            parentOrders.rollUp(slice);
+        }
+    }
+
+    private void moveInSlices(List<FulfilmentOrders.Current> orders, FulfilmentStatus next) {
+        Map<String, FulfilmentOrders.Current> byNo = new HashMap<>();
+        orders.forEach(fo -> byNo.put(fo.fulfilmentNo(), fo));
+        for (List<String> slice : keyLists.slices(byNo.keySet())) {
+            fulfilmentOrders.move(slice.stream().map(byNo::get).toList(), next);
+        }
     }
 
     private static String valueOf(PickConfirmation row, String column) {

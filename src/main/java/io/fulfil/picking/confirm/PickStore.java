@@ -1,5 +1,7 @@
 package io.fulfil.picking.confirm;
 
+import io.fulfil.fulfilment.FulfilmentOrders;
+import io.fulfil.fulfilment.FulfilmentStatus;
 import io.fulfil.split.Amounts;
 import io.fulfil.support.KeyLists;
 import io.fulfil.support.Money;
@@ -47,11 +49,46 @@ class PickStore {
         this.keyLists = keyLists;
     }
 
-    /** The pick lines with these keys that exist, read without locks: one statement, a range per wave. */
-    Map<PickKey, PickLine> pickLines(Collection<PickKey> keys) {
-        Map<PickKey, PickLine> found = new HashMap<>();
+    /**
+     * Every pick line of these waves, with the fulfilment order it belongs to, read without locks: one
+     * statement that reads each wave by its primary-key prefix (a chunk of a file in wave order spans
+     * a few waves), so no key list of pick lines or fulfilment orders is walked per row.
+     */
+    WaveLines linesOfWaves(Collection<String> waveNos) {
+        Map<PickKey, PickLine> lines = new HashMap<>();
+        Map<String, FulfilmentOrders.Current> orders = new HashMap<>();
+        if (waveNos.isEmpty()) {
+            return new WaveLines(lines, orders);
+        }
+        jdbc.query("""
+                        SELECT p.wave_no, p.pick_seq, p.fulfilment_no, p.fulfilment_line_no, p.sku_code, p.quantity,
+                               p.picked_qty, p.picker, p.picked_at,
+                               fo.order_no, fo.warehouse_code, fo.temperature_zone, fo.status, fo.exception_from,
+                               fo.wave_no
+                          FROM pick_line p JOIN fulfilment_order fo ON fo.fulfilment_no = p.fulfilment_no
+                         WHERE %s""".formatted(keyLists.matches("p.wave_no", "waves")),
+                Map.of("waves", keyLists.bind(new TreeSet<>(waveNos))), rs -> {
+                    PickLine line = pickLine(rs);
+                    lines.put(line.key(), line);
+                    if (!orders.containsKey(line.fulfilmentNo())) {
+                        String from = rs.getString(14);
+                        orders.put(line.fulfilmentNo(), new FulfilmentOrders.Current(line.fulfilmentNo(),
+                                rs.getString(10), rs.getString(11), rs.getString(12),
+                                FulfilmentStatus.valueOf(rs.getString(13)),
+                                from == null ? null : FulfilmentStatus.valueOf(from), rs.getString(15)));
+                    }
+                });
+        return new WaveLines(lines, orders);
+    }
+
+    /**
+     * Locks the pick lines with these keys, in key order, until the transaction ends: per wave the
+     * range from the chunk's first to its last pick_seq there, each wave found by its primary-key
+     * prefix.
+     */
+    void lockPickLines(Collection<PickKey> keys) {
         if (keys.isEmpty()) {
-            return found;
+            return;
         }
         Map<String, int[]> ranges = new TreeMap<>();
         for (PickKey k : keys) {
@@ -60,7 +97,7 @@ class PickStore {
             range[1] = Math.max(range[1], k.pickSeq());
         }
         StringBuilder where = new StringBuilder();
-        MapSqlParameterSource params = new MapSqlParameterSource();
+        MapSqlParameterSource params = new MapSqlParameterSource("waves", keyLists.bind(ranges.keySet()));
         int i = 0;
         for (Map.Entry<String, int[]> range : ranges.entrySet()) {
             where.append(i == 0 ? "" : " OR ").append("(wave_no = :w").append(i).append(" AND pick_seq BETWEEN :a")
@@ -69,29 +106,28 @@ class PickStore {
                     .addValue("b" + i, range.getValue()[1]);
             i++;
         }
-        Set<PickKey> wanted = new HashSet<>(keys);
-        jdbc.query("SELECT " + PICK_LINE_COLUMNS + " FROM pick_line WHERE " + where, params, rs -> {
-            PickLine line = pickLine(rs);
-            if (wanted.contains(line.key())) {
-                found.put(line.key(), line);
-            }
-        });
-        return found;
+        // the key list names the index range to read; the OR only filters what it finds
+        jdbc.query("SELECT wave_no, pick_seq FROM pick_line WHERE " + keyLists.matches("wave_no", "waves")
+                + " AND (" + where + ") ORDER BY wave_no, pick_seq FOR UPDATE", params, rs -> {
+                });
     }
 
-    /** Every pick line of these fulfilment orders, locked in key order until the transaction ends. */
-    Map<PickKey, PickLine> lockPickLinesOf(Collection<String> fulfilmentNos) {
-        Map<PickKey, PickLine> lines = new TreeMap<>();
-        if (fulfilmentNos.isEmpty()) {
+    /** Every pick line of these waves, read without locks (one statement, by primary-key prefix). */
+    Map<PickKey, PickLine> pickLinesOfWaves(Collection<String> waveNos) {
+        Map<PickKey, PickLine> lines = new HashMap<>();
+        if (waveNos.isEmpty()) {
             return lines;
         }
-        jdbc.query("SELECT " + PICK_LINE_COLUMNS + " FROM pick_line WHERE "
-                        + keyLists.matches("fulfilment_no", "nos") + " ORDER BY wave_no, pick_seq FOR UPDATE",
-                Map.of("nos", keyLists.bind(new TreeSet<>(fulfilmentNos))), rs -> {
+        jdbc.query("SELECT " + PICK_LINE_COLUMNS + " FROM pick_line WHERE " + keyLists.matches("wave_no", "waves"),
+                Map.of("waves", keyLists.bind(new TreeSet<>(waveNos))), rs -> {
                     PickLine line = pickLine(rs);
                     lines.put(line.key(), line);
                 });
         return lines;
+    }
+
+    /** Pick lines of some waves and the fulfilment orders they belong to (as last committed). */
+    record WaveLines(Map<PickKey, PickLine> lines, Map<String, FulfilmentOrders.Current> orders) {
     }
 
     private static PickLine pickLine(ResultSet rs) throws SQLException {
