@@ -4,6 +4,7 @@ import io.fulfil.ops.StepProgress;
 import io.fulfil.support.Database;
 import java.time.Clock;
 import java.time.LocalDateTime;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import javax.sql.DataSource;
@@ -110,9 +111,10 @@ public class WaveJobConfiguration {
     @StepScope
     ItemStreamReader<PlannedWave> allocatedWorkReader(DataSource dataSource, Database database, WaveSettings settings,
                                                       Clock clock) {
-        JdbcCursorItemReader<WaveCandidate> candidates = new JdbcCursorItemReaderBuilder<WaveCandidate>()
+        JdbcCursorItemReader<WaveStore.CandidateRow> candidates =
+                new JdbcCursorItemReaderBuilder<WaveStore.CandidateRow>()
                 .name("allocatedWork").dataSource(dataSource).sql(WaveStore.CANDIDATES_SQL)
-                .rowMapper(WaveStore::candidate).fetchSize(streaming(database)).saveState(false)
+                .rowMapper(WaveStore::candidateRow).fetchSize(streaming(database)).saveState(false)
                 .verifyCursorPosition(false).build();
         return new PackingReader(candidates, new WavePacker(settings), new CutOffs(settings, clock));
     }
@@ -154,12 +156,14 @@ public class WaveJobConfiguration {
      */
     static final class PackingReader implements ItemStreamReader<PlannedWave> {
 
-        private final JdbcCursorItemReader<WaveCandidate> candidates;
+        private final JdbcCursorItemReader<WaveStore.CandidateRow> candidates;
         private final WavePacker packer;
         private final CutOffs cutOffs;
         private boolean ended;
+        /** The first row of the next candidate, read while collecting the lines of the one before. */
+        private WaveStore.CandidateRow pending;
 
-        PackingReader(JdbcCursorItemReader<WaveCandidate> candidates, WavePacker packer, CutOffs cutOffs) {
+        PackingReader(JdbcCursorItemReader<WaveStore.CandidateRow> candidates, WavePacker packer, CutOffs cutOffs) {
             this.candidates = candidates;
             this.packer = packer;
             this.cutOffs = cutOffs;
@@ -173,7 +177,7 @@ public class WaveJobConfiguration {
         @Override
         public PlannedWave read() throws Exception {
             while (!ended) {
-                WaveCandidate candidate = candidates.read();
+                WaveCandidate candidate = nextCandidate();
                 if (candidate == null) {
                     ended = true;
                     return packer.finish();
@@ -186,6 +190,29 @@ public class WaveJobConfiguration {
                 }
             }
             return null;
+        }
+
+        /** The next candidate with its lines: its rows arrive together, in line order. */
+        private WaveCandidate nextCandidate() throws Exception {
+            WaveStore.CandidateRow row = pending != null ? pending : candidates.read();
+            pending = null;
+            if (row == null) {
+                return null;
+            }
+            WaveCandidate c = row.candidate();
+            List<WaveStore.Line> lines = new ArrayList<>();
+            while (row != null && row.candidate().fulfilmentNo().equals(c.fulfilmentNo())) {
+                if (row.line() != null) {
+                    lines.add(row.line());
+                }
+                row = candidates.read();
+            }
+            pending = row;
+            if (lines.isEmpty()) {
+                return c;
+            }
+            return new WaveCandidate(c.fulfilmentNo(), c.warehouseCode(), c.temperatureZone(), c.express(),
+                    c.createdAt(), c.lineCount(), c.units(), lines);
         }
 
         @Override

@@ -1,7 +1,9 @@
 package io.fulfil.picking.wave;
 
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * Packs candidates, given in wave order, into waves. A wave holds one warehouse, one temperature zone,
@@ -21,6 +23,7 @@ public final class WavePacker {
     private final WaveSettings settings;
     private WaveCandidate first;
     private final List<String> members = new ArrayList<>();
+    private final Map<String, List<WaveStore.Line>> memberLines = new HashMap<>();
     private int lines;
 
     public WavePacker(WaveSettings settings) {
@@ -37,6 +40,9 @@ public final class WavePacker {
             first = candidate;
         }
         members.add(candidate.fulfilmentNo());
+        if (!candidate.lines().isEmpty()) {
+            memberLines.put(candidate.fulfilmentNo(), candidate.lines());
+        }
         lines += candidate.lineCount();
         return closed;
     }
@@ -55,9 +61,10 @@ public final class WavePacker {
 
     private PlannedWave close() {
         PlannedWave wave = new PlannedWave(first.warehouseCode(), first.temperatureZone(), first.kind(),
-                first.express(), members, lines);
+                first.express(), members, lines, memberLines);
         first = null;
         members.clear();
+        memberLines.clear();
         lines = 0;
         return wave;
     }

@@ -23,32 +23,42 @@ import org.springframework.stereotype.Repository;
 public class WaveStore {
 
     /**
-     * The candidates in wave order: EXPRESS before NORMAL, then by warehouse, zone and kind (so each
-     * wave's group arrives in one run), then paid_at, then fulfilment_no. Lines are counted by
-     * subqueries on the line table's primary key rather than a GROUP BY, which H2 would hold in
-     * memory for every ALLOCATED fulfilment order at once; plain rows it sorts on disk when large.
+     * The candidates in wave order, each with its lines (one row per line, in line order): EXPRESS
+     * before NORMAL, then by warehouse, zone and kind (so each wave's group arrives in one run), then
+     * paid_at, then fulfilment_no. The split writes the order's priority and paid_at and the line
+     * count and units onto the fulfilment order (migration V5), so there are no subqueries and no
+     * join to customer_order; the lines, their SKU names and bins are read in this one pass rather
+     * than looked up again, at random, for every chunk.
      */
     public static final String CANDIDATES_SQL = """
-            SELECT c.fulfilment_no, c.warehouse_code, c.temperature_zone, c.priority, c.created_at, c.line_count,
-                   c.units
-              FROM (SELECT fo.fulfilment_no, fo.warehouse_code, fo.temperature_zone, o.priority, o.paid_at,
-                           fo.created_at,
-                           (SELECT COUNT(*) FROM fulfilment_line l WHERE l.fulfilment_no = fo.fulfilment_no) AS line_count,
-                           (SELECT SUM(l.quantity) FROM fulfilment_line l WHERE l.fulfilment_no = fo.fulfilment_no) AS units
-                      FROM fulfilment_order fo
-                      JOIN customer_order o ON o.order_no = fo.order_no
-                     WHERE fo.status = 'ALLOCATED') c
-             ORDER BY CASE c.priority WHEN 'EXPRESS' THEN 0 ELSE 1 END, c.warehouse_code, c.temperature_zone,
-                      CASE WHEN c.line_count = 1 AND c.units = 1 THEN 0 ELSE 1 END, c.paid_at, c.fulfilment_no""";
+            SELECT fo.fulfilment_no, fo.warehouse_code, fo.temperature_zone, fo.priority, fo.created_at,
+                   fo.line_count, fo.units, l.line_no, l.sku_code, l.quantity, s.name, st.location_code
+              FROM fulfilment_order fo
+              LEFT JOIN fulfilment_line l ON l.fulfilment_no = fo.fulfilment_no
+              LEFT JOIN sku s ON s.sku_code = l.sku_code
+              LEFT JOIN stock st ON st.warehouse_code = fo.warehouse_code AND st.sku_code = l.sku_code
+             WHERE fo.status = 'ALLOCATED'
+             ORDER BY CASE fo.priority WHEN 'EXPRESS' THEN 0 ELSE 1 END, fo.warehouse_code, fo.temperature_zone,
+                      CASE WHEN fo.line_count = 1 AND fo.units = 1 THEN 0 ELSE 1 END, fo.paid_at, fo.fulfilment_no,
+                      l.line_no""";
 
-    /** Maps a row of {@link #CANDIDATES_SQL}. */
-    public static WaveCandidate candidate(ResultSet rs, int rowNum) throws SQLException {
-        return new WaveCandidate(rs.getString(1), rs.getString(2), rs.getString(3), "EXPRESS".equals(rs.getString(4)),
-                rs.getObject(5, LocalDateTime.class), rs.getInt(6), rs.getInt(7));
+    /** A row of {@link #CANDIDATES_SQL}: a candidate and one of its lines (null when it has none). */
+    public record CandidateRow(WaveCandidate candidate, Line line) {
     }
 
-    /** A fulfilment line of a wave with what its pick line shows. */
-    record Line(String fulfilmentNo, int lineNo, String skuCode, int quantity, String skuName, String locationCode) {
+    /** Maps a row of {@link #CANDIDATES_SQL}. */
+    public static CandidateRow candidateRow(ResultSet rs, int rowNum) throws SQLException {
+        WaveCandidate c = new WaveCandidate(rs.getString(1), rs.getString(2), rs.getString(3),
+                "EXPRESS".equals(rs.getString(4)), rs.getObject(5, LocalDateTime.class), rs.getInt(6), rs.getInt(7));
+        String sku = rs.getString(9);
+        Line line = sku == null ? null
+                : new Line(c.fulfilmentNo(), rs.getInt(8), sku, rs.getInt(10), rs.getString(11), rs.getString(12));
+        return new CandidateRow(c, line);
+    }
+
+    /** A fulfilment line of a wave with what its pick line shows (SKU name and bin null when missing). */
+    public record Line(String fulfilmentNo, int lineNo, String skuCode, int quantity, String skuName,
+                       String locationCode) {
     }
 
     /** A pick line before it has its sequence number. */
@@ -99,12 +109,26 @@ public class WaveStore {
                 return c != null && c.status() == FulfilmentStatus.ALLOCATED && c.waveNo() == null;
             }).toList());
         }
-        List<String> keptNos = kept.stream().flatMap(List::stream).toList();
         int waves = (int) kept.stream().filter(k -> !k.isEmpty()).count();
         if (waves == 0) {
             return List.of();
         }
-        Map<String, List<Line>> lines = lines(keptNos);
+        Map<String, List<Line>> lines = new HashMap<>();
+        List<String> unread = new ArrayList<>();
+        for (int i = 0; i < planned.size(); i++) {
+            Map<String, List<Line>> read = planned.get(i).lines();
+            for (String no : kept.get(i)) {
+                List<Line> own = read.get(no);
+                if (own == null) {
+                    unread.add(no);
+                } else {
+                    lines.put(no, own);
+                }
+            }
+        }
+        if (!unread.isEmpty()) {
+            lines.putAll(lines(unread));
+        }
         long first = nextWaveNumbers(waves);
 
         List<Object[]> waveRows = new ArrayList<>();
@@ -129,6 +153,7 @@ public class WaveStore {
                     throw new IllegalStateException("fulfilment order " + no + " has no lines");
                 }
                 for (Line line : own) {
+                    requirePickable(line, wave.warehouseCode());
                     stops.add(new Stop(line, s + 1));
                 }
             }
@@ -180,6 +205,14 @@ public class WaveStore {
         Long last = jdbc.getJdbcTemplate().queryForObject(
                 "SELECT last_value FROM sequence_counter WHERE name = 'wave'", Long.class);
         return last - count + 1;
+    }
+
+    private static void requirePickable(Line line, String warehouseCode) {
+        if (line.locationCode() == null || line.skuName() == null) {
+            throw new IllegalStateException("SKU " + line.skuCode() + " has no " + (line.skuName() == null
+                    ? "sku row" : "stock row (bin) in warehouse " + warehouseCode)
+                    + "; fulfilment order " + line.fulfilmentNo() + " cannot be waved");
+        }
     }
 
     /** The lines of these fulfilment orders with SKU name and bin, in one query. */

@@ -134,7 +134,7 @@ final class ChunkPlanner {
             writes.hold(order.orderNo(), clip(outcome.holdReason()));
             return;
         }
-        record(order.orderNo(), outcome, List.of(), List.of(), 0, writes);
+        record(order, outcome, List.of(), List.of(), 0, writes);
     }
 
     private void retryBackorders(LockedOrder order, List<OpenLine> open, List<FulfilmentStatus> existing,
@@ -152,15 +152,16 @@ final class ChunkPlanner {
             // nothing changed: no writes, so running again over unchanged stock changes nothing
             return;
         }
-        record(order.orderNo(), outcome, open, existing, lastDecisionNo, writes);
+        record(order, outcome, open, existing, lastDecisionNo, writes);
     }
 
-    private static void record(String orderNo, SplitOutcome outcome, List<OpenLine> oldBackorders,
+    private static void record(LockedOrder order, SplitOutcome outcome, List<OpenLine> oldBackorders,
                                Collection<FulfilmentStatus> existing, int lastDecisionNo,
                                SplitStore.ChunkWrites writes) {
+        String orderNo = order.orderNo();
         List<FulfilmentStatus> all = new ArrayList<>(existing);
         for (PlannedFulfilment f : outcome.fulfilments()) {
-            writes.fulfilment(orderNo, f);
+            writes.fulfilment(order, f);
             all.add(FulfilmentStatus.ALLOCATED);
         }
         writes.replaceBackorders(orderNo, oldBackorders, outcome.backorders());

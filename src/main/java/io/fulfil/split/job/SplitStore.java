@@ -44,9 +44,12 @@ public class SplitStore {
         this.keyLists = keyLists;
     }
 
-    /** An order header, as read under its row lock or, by the planning thread, without one. */
+    /**
+     * An order header, as read under its row lock or, by the planning thread, without one. Priority
+     * and paid_at are copied onto its fulfilment orders, for the wave job.
+     */
     public record LockedOrder(String orderNo, String status, ShipPoint shipTo, boolean paidAtKnown, long goods,
-                              long discount, long shipping, long paid) {
+                              long discount, long shipping, long paid, String priority, LocalDateTime paidAt) {
     }
 
     /** Locks the orders (in key order, so concurrent runs queue instead of deadlocking) and reads them. */
@@ -66,7 +69,7 @@ public class SplitStore {
         }
         jdbc.query("""
                         SELECT order_no, status, ship_latitude, ship_longitude, paid_at,
-                               goods_amount, discount_amount, shipping_fee, paid_amount
+                               goods_amount, discount_amount, shipping_fee, paid_amount, priority
                           FROM customer_order
                          WHERE %s
                          ORDER BY order_no
@@ -75,9 +78,11 @@ public class SplitStore {
                 rs -> {
                     BigDecimal lat = rs.getBigDecimal(3);
                     BigDecimal lon = rs.getBigDecimal(4);
+                    LocalDateTime paidAt = rs.getObject(5, LocalDateTime.class);
                     orders.put(rs.getString(1), new LockedOrder(rs.getString(1), rs.getString(2),
                             new ShipPoint(lat == null ? null : lat.doubleValue(), lon == null ? null : lon.doubleValue()),
-                            rs.getTimestamp(5) != null, cents(rs, 6), cents(rs, 7), cents(rs, 8), cents(rs, 9)));
+                            paidAt != null, cents(rs, 6), cents(rs, 7), cents(rs, 8), cents(rs, 9), rs.getString(10),
+                            paidAt));
                 });
         return orders;
     }
@@ -170,7 +175,7 @@ public class SplitStore {
      * bound by position: named parameters cost a map per row, which showed at a million orders.
      */
     public static final class ChunkWrites {
-        record Fulfilment(String orderNo, PlannedFulfilment planned) {
+        record Fulfilment(String orderNo, PlannedFulfilment planned, String priority, String paidAt) {
         }
 
         record Line(String orderNo, String fulfilmentNo, PlannedFulfilment.Line line) {
@@ -205,8 +210,9 @@ public class SplitStore {
             this.jobExecutionId = jobExecutionId;
         }
 
-        public void fulfilment(String orderNo, PlannedFulfilment f) {
-            fulfilmentOrders.add(new Fulfilment(orderNo, f));
+        public void fulfilment(LockedOrder order, PlannedFulfilment f) {
+            String orderNo = order.orderNo();
+            fulfilmentOrders.add(new Fulfilment(orderNo, f, order.priority(), SqlTimestamps.text(order.paidAt())));
             for (PlannedFulfilment.Line l : f.lines()) {
                 fulfilmentLines.add(new Line(orderNo, f.fulfilmentNo(), l));
             }
@@ -245,8 +251,8 @@ public class SplitStore {
         batch("""
                 INSERT INTO fulfilment_order (fulfilment_no, order_no, merchant_code, warehouse_code,
                        temperature_zone, status, goods_amount, discount_amount, shipping_fee, paid_amount,
-                       created_at, job_execution_id)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""", w.fulfilmentOrders, (ps, r) -> {
+                       created_at, job_execution_id, priority, paid_at, line_count, units)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""", w.fulfilmentOrders, (ps, r) -> {
             PlannedFulfilment f = r.planned();
             ps.setString(1, f.fulfilmentNo());
             ps.setString(2, r.orderNo());
@@ -257,6 +263,14 @@ public class SplitStore {
             setAmounts(ps, 7, f.amounts());
             ps.setString(11, w.now);
             ps.setObject(12, w.jobExecutionId, Types.BIGINT);
+            ps.setString(13, r.priority());
+            ps.setString(14, r.paidAt());
+            int units = 0;
+            for (PlannedFulfilment.Line l : f.lines()) {
+                units += l.quantity();
+            }
+            ps.setInt(15, f.lines().size());
+            ps.setInt(16, units);
         });
         batch("""
                 INSERT INTO fulfilment_line (fulfilment_no, line_no, order_no, order_line_no, sku_code, quantity,
