@@ -26,8 +26,8 @@ import org.junit.jupiter.api.io.TempDir;
  * The warehouse floor's jobs killed with SIGKILL part-way, as an operator would meet them: the command
  * line runs in separate JVMs on an embedded H2 file database. After each kill the invariants hold and
  * no half pick list is in the outbox; {@code restart --force} finishes the run, and the result equals
- * that of a run that was never killed. (Two imports of one file at once are tested on H2 and MariaDB by
- * PickImportFunctionalTests; two processes sharing an embedded H2 file is not a deployment.)
+ * that of a run that was never killed. (Two processes importing one file at once are tested on MariaDB,
+ * by MySqlPickImportFunctionalTests: two processes sharing an embedded H2 file is not a deployment.)
  */
 class KilledFloorProcessTests {
 

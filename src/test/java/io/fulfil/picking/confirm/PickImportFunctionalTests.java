@@ -410,7 +410,7 @@ abstract class PickImportFunctionalTests {
         return ((Number) line.get("PICK_SEQ")).intValue();
     }
 
-    private static int quantity(Map<String, Object> line) {
+    static int quantity(Map<String, Object> line) {
         return ((Number) line.get("QUANTITY")).intValue();
     }
 
@@ -434,7 +434,7 @@ abstract class PickImportFunctionalTests {
         return jdbc.queryForObject("SELECT status FROM fulfilment_order WHERE fulfilment_no = ?", String.class, fulfilmentNo);
     }
 
-    private int count(String sql, Object... args) {
+    int count(String sql, Object... args) {
         return jdbc.queryForObject(sql, Integer.class, args);
     }
 }
