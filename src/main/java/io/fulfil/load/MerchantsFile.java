@@ -9,7 +9,7 @@ import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
 import org.springframework.jdbc.core.namedparam.SqlParameterSource;
 
 /** {@code merchants.csv} into {@code merchant}. */
-final class MerchantsFile extends TableFile<MerchantsFile.MerchantRow> {
+final class MerchantsFile extends SqlTableFile<MerchantsFile.MerchantRow> {
 
     record MerchantRow(String merchantCode, String name, BackorderPolicy backorderPolicy) {
     }

@@ -25,7 +25,7 @@ import org.springframework.jdbc.core.namedparam.SqlParameterSource;
  * for keep their stored lines, so a file of changed orders only need not repeat the others. Lines of
  * an order already being fulfilled are never changed or deleted.
  */
-final class OrderLinesFile extends TableFile<OrderLinesFile.OrderLineRow> {
+final class OrderLinesFile extends SqlTableFile<OrderLinesFile.OrderLineRow> {
 
     /** Money in cents. */
     record OrderLineRow(String orderNo, int lineNo, String skuCode, int quantity, long unitPrice,

@@ -30,7 +30,7 @@ import org.springframework.jdbc.core.namedparam.SqlParameterSource;
  * split puts such an order ON_HOLD with the reason. The processor's own columns ({@code hold_reason},
  * {@code split_at}) start NULL and are never written by {@code load}.
  */
-final class OrdersFile extends TableFile<OrdersFile.OrderRow> {
+final class OrdersFile extends SqlTableFile<OrdersFile.OrderRow> {
 
     static final Set<OrderStatus> SET_BY_SHOP = EnumSet.of(OrderStatus.PENDING_PAYMENT, OrderStatus.PAID,
             OrderStatus.CANCELLED);

@@ -10,7 +10,7 @@ import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
 import org.springframework.jdbc.core.namedparam.SqlParameterSource;
 
 /** {@code skus.csv} into {@code sku}; every SKU's merchant must be in the database. */
-final class SkusFile extends TableFile<SkusFile.SkuRow> {
+final class SkusFile extends SqlTableFile<SkusFile.SkuRow> {
 
     record SkuRow(String skuCode, String merchantCode, String name, TemperatureZone temperatureZone,
                   int weightGrams) {

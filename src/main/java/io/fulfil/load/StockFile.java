@@ -13,9 +13,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.regex.Pattern;
-import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
-import org.springframework.jdbc.core.namedparam.SqlParameterSource;
 
 /**
  * {@code stock.csv} into {@code stock}: a count of what is on the shelf. It sets {@code on_hand} and
@@ -138,26 +136,5 @@ final class StockFile extends TableFile<StockFile.StockRow> {
     StockRow mapExisting(ResultSet rs) throws SQLException {
         return new StockRow(rs.getString("warehouse_code"), rs.getString("sku_code"), rs.getInt("on_hand"),
                 rs.getString("location_code"));
-    }
-
-    /** Not used: {@link #write} goes through the ledger, the only code that writes stock. */
-    @Override
-    String insertSql() {
-        throw new UnsupportedOperationException("stock is written through the stock ledger");
-    }
-
-    /** Not used: {@link #write} goes through the ledger, the only code that writes stock. */
-    @Override
-    String updateSql() {
-        throw new UnsupportedOperationException("stock is written through the stock ledger");
-    }
-
-    @Override
-    SqlParameterSource parameters(StockRow value) {
-        return new MapSqlParameterSource()
-                .addValue("warehouseCode", value.warehouseCode())
-                .addValue("skuCode", value.skuCode())
-                .addValue("onHand", value.onHand())
-                .addValue("locationCode", value.locationCode());
     }
 }

@@ -8,7 +8,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
-import org.springframework.jdbc.core.namedparam.SqlParameterSource;
 
 /**
  * One input file and the table it fills: how to read a row, what to check beyond the row itself, and
@@ -72,12 +71,6 @@ abstract class TableFile<R> {
 
     abstract R mapExisting(ResultSet rs) throws SQLException;
 
-    abstract String insertSql();
-
-    abstract String updateSql();
-
-    abstract SqlParameterSource parameters(R value);
-
     /**
      * Whether a row read from the file is the one already stored, so that loading it again is
      * quietly "unchanged". By default the values must be equal.
@@ -87,16 +80,7 @@ abstract class TableFile<R> {
     }
 
     /** Writes a batch's new and changed rows, in the load's transaction. */
-    void write(NamedParameterJdbcTemplate jdbc, List<R> inserts, List<R> updates) {
-        run(jdbc, insertSql(), inserts);
-        run(jdbc, updateSql(), updates);
-    }
-
-    private void run(NamedParameterJdbcTemplate jdbc, String sql, List<R> rows) {
-        if (!rows.isEmpty()) {
-            jdbc.batchUpdate(sql, rows.stream().map(this::parameters).toArray(SqlParameterSource[]::new));
-        }
-    }
+    abstract void write(NamedParameterJdbcTemplate jdbc, List<R> inserts, List<R> updates);
 
     /**
      * Why a row of this batch must not be written (an order already being fulfilled), or null.

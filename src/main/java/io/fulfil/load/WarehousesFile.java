@@ -15,7 +15,7 @@ import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
 import org.springframework.jdbc.core.namedparam.SqlParameterSource;
 
 /** {@code warehouses.csv} into {@code warehouse}. */
-final class WarehousesFile extends TableFile<WarehousesFile.WarehouseRow> {
+final class WarehousesFile extends SqlTableFile<WarehousesFile.WarehouseRow> {
 
     /** {@code temperatureZones} in canonical form: the zones in enum order, {@code |}-separated. */
     record WarehouseRow(String warehouseCode, String name, String province, String city, BigDecimal latitude,
