@@ -2,19 +2,19 @@ package io.fulfil.picking;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.fulfil.FulfilApplication;
+import static io.fulfil.support.FulfilProcesses.count;
+import static io.fulfil.support.FulfilProcesses.rows;
+import static io.fulfil.support.FulfilProcesses.run;
+import static io.fulfil.support.FulfilProcesses.start;
+
+import io.fulfil.support.FulfilProcesses;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.sql.Connection;
-import java.sql.DriverManager;
-import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Statement;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
@@ -48,22 +48,22 @@ class KilledFloorProcessTests {
     @Test
     void aKilledWaveRunIsRestartedAndEndsAsARunThatWasNeverKilled() throws Exception {
         Path clean = splitData("clean");
-        assertThat(fulfil(clean, SMALL_WAVES, "run", "wave").exitCode).isZero();
+        assertThat(run(clean, SMALL_WAVES, "run", "wave").exitCode()).isZero();
         List<String> expected = waves(clean);
 
         Path killed = splitData("killed");
         killPartWay(killed, SMALL_WAVES, "wave: ", "run", "wave");
 
-        assertThat(fulfil(killed, List.of(), "check").exitCode).as("invariants right after the kill").isZero();
+        assertThat(run(killed, List.of(), "check").exitCode()).as("invariants right after the kill").isZero();
         assertThat(count(killed, "SELECT COUNT(*) FROM fulfilment_order WHERE status = 'ALLOCATED'"))
                 .as("the kill left work undone").isPositive();
         assertNoHalfFile(killed);
         long execution = count(killed, "SELECT MAX(JOB_EXECUTION_ID) FROM BATCH_JOB_EXECUTION WHERE STATUS = 'STARTED'");
 
-        Result restart = fulfil(killed, SMALL_WAVES, "restart", "--force", String.valueOf(execution));
+        FulfilProcesses.Result restart = run(killed, SMALL_WAVES, "restart", "--force", String.valueOf(execution));
 
-        assertThat(restart.exitCode).as(restart.output).isZero();
-        assertThat(fulfil(killed, List.of(), "check").exitCode).isZero();
+        assertThat(restart.exitCode()).as(restart.output()).isZero();
+        assertThat(run(killed, List.of(), "check").exitCode()).isZero();
         assertThat(waves(killed)).isEqualTo(expected);
         assertThat(count(killed, "SELECT COUNT(*) FROM wave WHERE status <> 'RELEASED'")).isZero();
         assertNoHalfFile(killed);
@@ -73,26 +73,26 @@ class KilledFloorProcessTests {
     @Test
     void aKilledImportIsRestartedAndAppliesNoRowTwice() throws Exception {
         Path template = splitData("template");
-        assertThat(fulfil(template, SMALL_WAVES, "run", "wave").exitCode).isZero();
+        assertThat(run(template, SMALL_WAVES, "run", "wave").exitCode()).isZero();
         Path picks = tmp.resolve("picks.csv");
-        assertThat(fulfil(template, List.of(), "generate", "--pick-confirmations", picks.toString(), "--short-every", "7")
-                .exitCode).isZero();
+        assertThat(run(template, List.of(), "generate", "--pick-confirmations", picks.toString(), "--short-every", "7")
+                .exitCode()).isZero();
         Path clean = copy(template, "clean-import");
-        assertThat(fulfil(clean, List.of(), "import", "picks", picks.toString()).exitCode).isZero();
+        assertThat(run(clean, List.of(), "import", "picks", picks.toString()).exitCode()).isZero();
         List<String> expected = confirmed(clean);
 
         Path killed = copy(template, "killed-import");
         killPartWay(killed, SMALL_CHUNKS, "import-picks: ", "import", "picks", picks.toString());
 
-        assertThat(fulfil(killed, List.of(), "check").exitCode).as("invariants right after the kill").isZero();
+        assertThat(run(killed, List.of(), "check").exitCode()).as("invariants right after the kill").isZero();
         assertThat(count(killed, "SELECT COUNT(*) FROM pick_line WHERE picked_qty IS NULL"))
                 .as("the kill left rows unapplied").isPositive();
         long execution = count(killed, "SELECT MAX(JOB_EXECUTION_ID) FROM BATCH_JOB_EXECUTION WHERE STATUS = 'STARTED'");
 
-        Result restart = fulfil(killed, SMALL_CHUNKS, "restart", "--force", String.valueOf(execution));
+        FulfilProcesses.Result restart = run(killed, SMALL_CHUNKS, "restart", "--force", String.valueOf(execution));
 
-        assertThat(restart.exitCode).as(restart.output).isZero();
-        assertThat(fulfil(killed, List.of(), "check").exitCode).isZero();
+        assertThat(restart.exitCode()).as(restart.output()).isZero();
+        assertThat(run(killed, List.of(), "check").exitCode()).isZero();
         assertThat(confirmed(killed)).isEqualTo(expected);
 
     }
@@ -102,8 +102,8 @@ class KilledFloorProcessTests {
         synchronized (KilledFloorProcessTests.class) {
             if (splitTemplate == null) {
                 Path dir = shared.resolve("split");
-                assertThat(fulfil(dir, List.of(), "generate", "--orders", ORDERS, "--seed", "11").exitCode).isZero();
-                assertThat(fulfil(dir, List.of(), "run", "split").exitCode).isZero();
+                assertThat(run(dir, List.of(), "generate", "--orders", ORDERS, "--seed", "11").exitCode()).isZero();
+                assertThat(run(dir, List.of(), "run", "split").exitCode()).isZero();
                 splitTemplate = dir;
             }
         }
@@ -170,41 +170,6 @@ class KilledFloorProcessTests {
         return to;
     }
 
-    private record Result(int exitCode, String output) {
-    }
-
-    private static Result fulfil(Path dataDir, List<String> options, String... args) throws IOException, InterruptedException {
-        Process p = start(dataDir, options, args).start();
-        String output = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-        assertThat(p.waitFor(5, TimeUnit.MINUTES)).isTrue();
-        return new Result(p.exitValue(), output);
-    }
-
-    private static ProcessBuilder start(Path dataDir, List<String> options, String... args) {
-        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-Xmx512m"));
-        command.addAll(options);
-        command.addAll(List.of("-cp", System.getProperty("java.class.path"), FulfilApplication.class.getName()));
-        command.addAll(List.of(args));
-        ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true);
-        builder.environment().put("FULFIL_DATA_DIR", dataDir.toString());
-        builder.environment().remove("SPRING_DATASOURCE_URL");
-        builder.environment().remove("FULFIL_OUTBOX_DIR");
-        builder.environment().remove("FULFIL_INBOX_DIR");
-        return builder;
-    }
-
-    private static Connection connect(Path dataDir) throws SQLException {
-        return DriverManager.getConnection("jdbc:h2:file:" + dataDir.resolve("fulfil") + ";AUTO_SERVER=TRUE", "sa", "");
-    }
-
-    private static long count(Path dataDir, String sql) throws SQLException {
-        try (Connection c = connect(dataDir); Statement s = c.createStatement(); ResultSet rs = s.executeQuery(sql)) {
-            rs.next();
-            return rs.getLong(1);
-        }
-    }
-
     /** Which fulfilment order is in which wave and slot, and each wave's shape. */
     private static List<String> waves(Path dataDir) throws SQLException {
         return rows(dataDir, List.of(
@@ -228,24 +193,5 @@ class KilledFloorProcessTests {
                 """
                 SELECT warehouse_code, sku_code, reference, on_hand_change FROM stock_movement
                  WHERE kind = 'SHORT_PICK' ORDER BY reference"""));
-    }
-
-    private static List<String> rows(Path dataDir, List<String> queries) throws SQLException {
-        List<String> rows = new ArrayList<>();
-        try (Connection c = connect(dataDir); Statement s = c.createStatement()) {
-            for (String sql : queries) {
-                try (ResultSet rs = s.executeQuery(sql)) {
-                    int columns = rs.getMetaData().getColumnCount();
-                    while (rs.next()) {
-                        StringBuilder row = new StringBuilder();
-                        for (int i = 1; i <= columns; i++) {
-                            row.append(rs.getString(i)).append('|');
-                        }
-                        rows.add(row.toString());
-                    }
-                }
-            }
-        }
-        return rows;
     }
 }

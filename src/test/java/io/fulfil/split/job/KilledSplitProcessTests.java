@@ -2,18 +2,16 @@ package io.fulfil.split.job;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.fulfil.FulfilApplication;
-import java.io.IOException;
-import java.nio.charset.StandardCharsets;
+import static io.fulfil.support.FulfilProcesses.count;
+import static io.fulfil.support.FulfilProcesses.rows;
+import static io.fulfil.support.FulfilProcesses.run;
+import static io.fulfil.support.FulfilProcesses.start;
+
+import io.fulfil.support.FulfilProcesses;
 import java.nio.file.Path;
-import java.sql.Connection;
-import java.sql.DriverManager;
-import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Statement;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
@@ -28,6 +26,7 @@ import org.junit.jupiter.api.io.TempDir;
 class KilledSplitProcessTests {
 
     private static final String ORDERS = "20000";
+    private static final List<String> SMALL_CHUNKS = List.of("-Dfulfil.split.chunk-size=100");
 
     @TempDir
     Path tmp;
@@ -35,29 +34,29 @@ class KilledSplitProcessTests {
     @Test
     void aKilledRunIsRestartedFromTheJobRepositoryAndAllocatesNothingTwice() throws Exception {
         Path clean = tmp.resolve("clean");
-        assertThat(fulfil(clean, "generate", "--orders", ORDERS, "--seed", "7").exitCode).isZero();
-        assertThat(fulfil(clean, "run", "split").exitCode).isZero();
+        assertThat(fulfil(clean, "generate", "--orders", ORDERS, "--seed", "7").exitCode()).isZero();
+        assertThat(fulfil(clean, "run", "split").exitCode()).isZero();
         List<String> expected = snapshot(clean);
 
         Path killed = tmp.resolve("killed");
-        assertThat(fulfil(killed, "generate", "--orders", ORDERS, "--seed", "7").exitCode).isZero();
+        assertThat(fulfil(killed, "generate", "--orders", ORDERS, "--seed", "7").exitCode()).isZero();
         Path output = tmp.resolve("killed-run.log");
-        Process run = start(killed, "run", "split").redirectOutput(output.toFile()).start();
+        Process run = start(killed, SMALL_CHUNKS, "run", "split").redirectOutput(output.toFile()).start();
         waitForCommittedChunks(output, run);
         run.destroyForcibly().waitFor(30, TimeUnit.SECONDS);
 
-        Result afterKill = fulfil(killed, "check");
-        assertThat(afterKill.exitCode).as("invariants right after the kill: " + afterKill.output).isZero();
+        FulfilProcesses.Result afterKill = fulfil(killed, "check");
+        assertThat(afterKill.exitCode()).as("invariants right after the kill: " + afterKill.output()).isZero();
         assertThat(count(killed, "SELECT COUNT(*) FROM customer_order WHERE status = 'PAID'"))
                 .as("the kill left work undone").isPositive();
         long execution = count(killed, "SELECT MAX(JOB_EXECUTION_ID) FROM BATCH_JOB_EXECUTION WHERE STATUS = 'STARTED'");
 
-        Result restart = fulfil(killed, "restart", "--force", String.valueOf(execution));
+        FulfilProcesses.Result restart = fulfil(killed, "restart", "--force", String.valueOf(execution));
 
-        assertThat(restart.exitCode).as(restart.output).isZero();
-        assertThat(restart.output).contains(" COMPLETED in ");
-        Result afterRestart = fulfil(killed, "check");
-        assertThat(afterRestart.exitCode).as(afterRestart.output).isZero();
+        assertThat(restart.exitCode()).as(restart.output()).isZero();
+        assertThat(restart.output()).contains(" COMPLETED in ");
+        FulfilProcesses.Result afterRestart = fulfil(killed, "check");
+        assertThat(afterRestart.exitCode()).as(afterRestart.output()).isZero();
         assertThat(snapshot(killed)).isEqualTo(expected);
     }
 
@@ -78,62 +77,19 @@ class KilledSplitProcessTests {
         throw new AssertionError("the run reported no progress within two minutes");
     }
 
-    private record Result(int exitCode, String output) {
-    }
-
-    private Result fulfil(Path dataDir, String... args) throws IOException, InterruptedException {
-        Process p = start(dataDir, args).start();
-        String output = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-        assertThat(p.waitFor(5, TimeUnit.MINUTES)).isTrue();
-        return new Result(p.exitValue(), output);
-    }
-
-    private ProcessBuilder start(Path dataDir, String... args) {
-        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-Xmx512m", "-Dfulfil.split.chunk-size=100", "-cp", System.getProperty("java.class.path"),
-                FulfilApplication.class.getName()));
-        command.addAll(List.of(args));
-        ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true);
-        builder.environment().put("FULFIL_DATA_DIR", dataDir.toString());
-        builder.environment().remove("SPRING_DATASOURCE_URL");
-        return builder;
-    }
-
-    private static Connection connect(Path dataDir) throws SQLException {
-        return DriverManager.getConnection("jdbc:h2:file:" + dataDir.resolve("fulfil") + ";AUTO_SERVER=TRUE", "sa", "");
-    }
-
-    private static long count(Path dataDir, String sql) throws SQLException {
-        try (Connection c = connect(dataDir); Statement s = c.createStatement(); ResultSet rs = s.executeQuery(sql)) {
-            rs.next();
-            return rs.getLong(1);
-        }
-    }
-
     /** Statuses, fulfilment lines, backorders and stock, one string per row. */
     private static List<String> snapshot(Path dataDir) throws SQLException {
-        List<String> rows = new ArrayList<>();
-        try (Connection c = connect(dataDir); Statement s = c.createStatement()) {
-            for (String sql : List.of(
-                    "SELECT order_no, status FROM customer_order ORDER BY order_no",
-                    """
-                    SELECT fo.fulfilment_no, fo.warehouse_code, l.order_line_no, l.sku_code, l.quantity, l.paid_amount
-                      FROM fulfilment_order fo JOIN fulfilment_line l ON l.fulfilment_no = fo.fulfilment_no
-                     ORDER BY fo.fulfilment_no, l.line_no""",
-                    "SELECT order_no, order_line_no, quantity, paid_amount FROM backorder ORDER BY order_no, order_line_no",
-                    "SELECT warehouse_code, sku_code, on_hand, allocated FROM stock ORDER BY warehouse_code, sku_code")) {
-                try (ResultSet rs = s.executeQuery(sql)) {
-                    int columns = rs.getMetaData().getColumnCount();
-                    while (rs.next()) {
-                        StringBuilder row = new StringBuilder();
-                        for (int i = 1; i <= columns; i++) {
-                            row.append(rs.getString(i)).append('|');
-                        }
-                        rows.add(row.toString());
-                    }
-                }
-            }
-        }
-        return rows;
+        return rows(dataDir, List.of(
+                "SELECT order_no, status FROM customer_order ORDER BY order_no",
+                """
+                SELECT fo.fulfilment_no, fo.warehouse_code, l.order_line_no, l.sku_code, l.quantity, l.paid_amount
+                  FROM fulfilment_order fo JOIN fulfilment_line l ON l.fulfilment_no = fo.fulfilment_no
+                 ORDER BY fo.fulfilment_no, l.line_no""",
+                "SELECT order_no, order_line_no, quantity, paid_amount FROM backorder ORDER BY order_no, order_line_no",
+                "SELECT warehouse_code, sku_code, on_hand, allocated FROM stock ORDER BY warehouse_code, sku_code"));
+    }
+
+    private static FulfilProcesses.Result fulfil(Path dataDir, String... args) throws Exception {
+        return run(dataDir, SMALL_CHUNKS, args);
     }
 }

@@ -1,0 +1,85 @@
+package io.fulfil.support;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.fulfil.FulfilApplication;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * The command line in a JVM of its own, on an embedded H2 file database under a data directory, as
+ * an operator runs it: for tests that kill a process part-way. Also reads that database afterwards.
+ */
+public final class FulfilProcesses {
+
+    private FulfilProcesses() {
+    }
+
+    /** What a finished command printed (stdout and stderr together) and its exit code. */
+    public record Result(int exitCode, String output) {
+    }
+
+    /** Runs a command to its end (five minutes at most). */
+    public static Result run(Path dataDir, List<String> jvmOptions, String... args)
+            throws IOException, InterruptedException {
+        Process p = start(dataDir, jvmOptions, args).start();
+        String output = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertThat(p.waitFor(5, TimeUnit.MINUTES)).isTrue();
+        return new Result(p.exitValue(), output);
+    }
+
+    /** A command ready to start, with its own data directory and no database, outbox or inbox from outside. */
+    public static ProcessBuilder start(Path dataDir, List<String> jvmOptions, String... args) {
+        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-Xmx512m"));
+        command.addAll(jvmOptions);
+        command.addAll(List.of("-cp", System.getProperty("java.class.path"), FulfilApplication.class.getName()));
+        command.addAll(List.of(args));
+        ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true);
+        builder.environment().put("FULFIL_DATA_DIR", dataDir.toString());
+        builder.environment().remove("SPRING_DATASOURCE_URL");
+        builder.environment().remove("FULFIL_OUTBOX_DIR");
+        builder.environment().remove("FULFIL_INBOX_DIR");
+        return builder;
+    }
+
+    public static long count(Path dataDir, String sql) throws SQLException {
+        try (Connection c = connect(dataDir); Statement s = c.createStatement(); ResultSet rs = s.executeQuery(sql)) {
+            rs.next();
+            return rs.getLong(1);
+        }
+    }
+
+    /** Every row of every query, one string per row, for comparing two databases. */
+    public static List<String> rows(Path dataDir, List<String> queries) throws SQLException {
+        List<String> rows = new ArrayList<>();
+        try (Connection c = connect(dataDir); Statement s = c.createStatement()) {
+            for (String sql : queries) {
+                try (ResultSet rs = s.executeQuery(sql)) {
+                    int columns = rs.getMetaData().getColumnCount();
+                    while (rs.next()) {
+                        StringBuilder row = new StringBuilder();
+                        for (int i = 1; i <= columns; i++) {
+                            row.append(rs.getString(i)).append('|');
+                        }
+                        rows.add(row.toString());
+                    }
+                }
+            }
+        }
+        return rows;
+    }
+
+    private static Connection connect(Path dataDir) throws SQLException {
+        return DriverManager.getConnection("jdbc:h2:file:" + dataDir.resolve("fulfil") + ";AUTO_SERVER=TRUE", "sa", "");
+    }
+}
