@@ -6,7 +6,9 @@ import io.fulfil.ops.FloorSummary;
 import io.fulfil.ops.InvariantChecks;
 import io.fulfil.ops.SplitSummary;
 import io.fulfil.ops.Jobs;
+import io.fulfil.cancel.CancelJobConfiguration;
 import io.fulfil.split.job.SplitJobConfiguration;
+import io.fulfil.tracking.TrackingReports;
 import io.fulfil.support.files.FileRoots;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -23,13 +25,22 @@ import picocli.CommandLine.Option;
         description = {"The whole flow on sample-data/ in a fresh embedded H2 database (under <data-dir>/demo):",
                 "load, split, waves with their pick lists, the warehouse's confirmation of one wave (with",
                 "short picks) and a broken one (rejected, nothing applied) through the inbox, a second split",
-                "that serves the short picks from stock, a summary, and the contract's invariants checked.",
+                "that serves the short picks from stock, carrier events before their manifest, the manifest,",
+                "shuffled, repeated and late events, three orders cancelled at three stages, the reports of",
+                "intercepts and stalled parcels, the final statuses, and the contract's invariants checked.",
                 "Explore it afterwards with FULFIL_DATA_DIR=<data-dir>/demo, e.g. fulfil explain SO2026112100639."})
 final class DemoCommand implements Callable<Integer> {
 
     /** The sample confirmations: one wave picked with two short picks, one wave's file broken on purpose. */
     static final String GOOD_CONFIRMATION = "W000010-confirmed.csv";
     static final String BROKEN_CONFIRMATION = "W000040-confirmed-broken.csv";
+    /** The sample shipping files (sample-data/shipping/, see sample-data/README.md). */
+    static final String EVENTS_BEFORE_MANIFEST = "carrier-events-1-before-manifest.csv";
+    static final String MANIFEST = "manifest-GZ-BY.csv";
+    static final String SHUFFLED_EVENTS = "carrier-events-2-shuffled.csv";
+    static final String LATE_EVENTS = "carrier-events-3-late-and-repeated.csv";
+    /** Cancelled by the shop after waving: waved in W000040, picked and not shipped, shipped. */
+    static final String[] CANCELLED = {"SO2026112102563", "SO2026112000050", "SO2026112102514"};
 
     @Option(names = "--sample-data", defaultValue = "${env:FULFIL_HOME:-.}/sample-data",
             description = "default: ${DEFAULT-VALUE}")
@@ -80,12 +91,62 @@ final class DemoCommand implements Callable<Integer> {
         step("5. split again: the short-picked units are served from wherever stock is");
         failed |= RunReport.print(jobs.start(SplitJobConfiguration.JOB_NAME, Map.of()));
 
-        step("6. where things stand");
+        Path shipping = sampleData.resolve("shipping");
+        step("6. a carrier's first scans arrive before the warehouse's manifest: they wait for it");
+        failed |= importExpectingOk("carrier-events", shipping, EVENTS_BEFORE_MANIFEST);
+
+        step("7. the warehouse hands 16 picked parcels to five carriers (the manifest)");
+        failed |= importExpectingOk("manifests", shipping, MANIFEST);
+
+        step("8. carrier events arrive shuffled, repeated, late and with a code nobody mapped");
+        failed |= importExpectingOk("carrier-events", shipping, SHUFFLED_EVENTS, LATE_EVENTS);
+
+        step("9. the shop cancels three orders: one waved, one picked, one already with its carrier");
+        int cancelledByShop = AppContext.bean(org.springframework.jdbc.core.JdbcTemplate.class).update(
+                "UPDATE customer_order SET status = 'CANCELLED' WHERE order_no IN (?, ?, ?)", (Object[]) CANCELLED);
+        System.out.println("  the shop set " + cancelledByShop + " orders CANCELLED: " + String.join(", ", CANCELLED));
+        failed |= RunReport.print(jobs.start(CancelJobConfiguration.JOB_NAME, Map.of()));
+        ReportCommand.print(AppContext.bean(TrackingReports.class).intercepts());
+
+        step("10. parcels to chase");
+        ReportCommand.print(AppContext.bean(TrackingReports.class).stalled(48));
+
+        step("11. where things stand");
         printSummary();
+        printOrders(DemoOrders.SHOWN);
         int checked = CheckCommand.report(AppContext.bean(InvariantChecks.class).check());
         System.out.println("next: FULFIL_DATA_DIR=" + dataDir.resolve("demo")
-                + " scripts/fulfil explain SO2026112100639   (a short pick served again)");
+                + " scripts/fulfil explain SO2026112100511   (a parcel that left an exception)");
         return failed != 0 ? 1 : checked;
+    }
+
+    /** Copies the sample files into the kind's inbox and imports what waits there; each must be applied. */
+    private static int importExpectingOk(String kind, Path from, String... names) throws Exception {
+        Path inbox = AppContext.bean(FileRoots.class).inboxFolder(kind);
+        for (String name : names) {
+            Files.copy(from.resolve(name), inbox.resolve(name));
+        }
+        List<ImportReport> reports = AppContext.bean(InboxImports.class).importWaiting(kind);
+        reports.forEach(r -> r.lines().forEach(System.out::println));
+        if (reports.size() != names.length || !reports.stream().allMatch(ImportReport::ok)) {
+            System.err.println("fulfil: demo: expected " + String.join(", ", names) + " imported whole");
+            return 1;
+        }
+        return 0;
+    }
+
+    private static void printOrders(List<String> orderNos) {
+        var jdbc = AppContext.bean(org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate.class);
+        System.out.println("  final status of the orders shipped or cancelled in this demo:");
+        jdbc.query("""
+                        SELECT o.order_no, o.status, f.fulfilment_no, f.status, f.carrier_code, f.tracking_no
+                          FROM customer_order o LEFT JOIN fulfilment_order f ON f.order_no = o.order_no
+                         WHERE o.order_no IN (:nos) ORDER BY o.order_no, f.fulfilment_no""",
+                Map.of("nos", orderNos), rs -> {
+                    String parcel = rs.getString(5) == null ? "" : "  " + rs.getString(5) + " " + rs.getString(6);
+                    System.out.printf("    %-16s %-20s %-19s %-16s%s%n", rs.getString(1), rs.getString(2),
+                            rs.getString(3), rs.getString(4), parcel);
+                });
     }
 
     private static void step(String title) {

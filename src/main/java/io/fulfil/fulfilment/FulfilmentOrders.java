@@ -1,6 +1,8 @@
 package io.fulfil.fulfilment;
 
 import io.fulfil.support.KeyLists;
+import io.fulfil.support.SqlTimestamps;
+import java.time.LocalDateTime;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.LinkedHashMap;
@@ -110,12 +112,97 @@ public class FulfilmentOrders {
                     ps.setInt(2, s.slot());
                     ps.setString(3, s.fulfilmentNo());
                 });
+        requireEach(counts, "a fulfilment order of wave " + slots.get(0).waveNo()
+                + " was no longer ALLOCATED; nothing of the wave is applied");
+    }
+
+    /** A PICKED fulfilment order handed to a carrier: its parcel's carrier, tracking number, time and weight. */
+    public record Shipment(String fulfilmentNo, String carrierCode, String trackingNo, LocalDateTime shippedAt,
+                           int weightGrams) {
+    }
+
+    /**
+     * Ships these fulfilment orders, locked by the caller and PICKED: SHIPPED with their parcel's
+     * carrier, tracking number, time and weight. Changes nothing when one of them is not PICKED.
+     */
+    public void ship(List<Shipment> shipments) {
+        if (shipments.isEmpty()) {
+            return;
+        }
+        Set<FulfilmentStatus> from = FulfilmentStatus.legalPredecessorsOf(FulfilmentStatus.SHIPPED);
+        int[][] counts = jdbc.getJdbcTemplate().batchUpdate("""
+                UPDATE fulfilment_order
+                   SET status = 'SHIPPED', carrier_code = ?, tracking_no = ?, shipped_at = ?, weight_grams = ?
+                 WHERE fulfilment_no = ? AND status IN %s""".formatted(FulfilmentStatus.sqlList(from)),
+                shipments, shipments.size(), (ps, s) -> {
+                    ps.setString(1, s.carrierCode());
+                    ps.setString(2, s.trackingNo());
+                    ps.setString(3, SqlTimestamps.text(s.shippedAt()));
+                    ps.setInt(4, s.weightGrams());
+                    ps.setString(5, s.fulfilmentNo());
+                });
+        requireEach(counts, "a fulfilment order being shipped was no longer PICKED; nothing of the chunk is applied");
+    }
+
+    /**
+     * A parcel's new state from its carrier events, for a fulfilment order locked by the caller and
+     * read as {@code before}: status, where an EXCEPTION was entered from, delivery time, latest event.
+     */
+    public record Tracking(Current before, FulfilmentStatus status, FulfilmentStatus exceptionFrom,
+                           LocalDateTime deliveredAt, LocalDateTime lastEventAt) {
+    }
+
+    /**
+     * Writes parcels' states as their events give them. A status change must be a legal move of the
+     * status machine from the status read under lock (or, out of EXCEPTION, a legal way out of it given
+     * where it was entered from); each update is guarded by that status, so nothing moves a parcel
+     * that another job moved in between.
+     */
+    public void track(List<Tracking> changes) {
+        if (changes.isEmpty()) {
+            return;
+        }
+        for (Tracking t : changes) {
+            FulfilmentStatus now = t.before().status();
+            boolean legal = t.status() == now
+                    || (now == FulfilmentStatus.EXCEPTION
+                            ? FulfilmentStatus.canLeaveException(t.before().exceptionFrom(), t.status())
+                            : now.canMoveTo(t.status()));
+            if (!legal) {
+                throw new IllegalStateException("parcel " + t.before().fulfilmentNo() + " is " + now
+                        + " and cannot move to " + t.status());
+            }
+        }
+        int[][] counts = jdbc.getJdbcTemplate().batchUpdate("""
+                UPDATE fulfilment_order
+                   SET status = ?, exception_from = ?, delivered_at = ?, last_event_at = ?
+                 WHERE fulfilment_no = ? AND status = ?""", changes, changes.size(), (ps, t) -> {
+                    ps.setString(1, t.status().name());
+                    ps.setString(2, t.exceptionFrom() == null ? null : t.exceptionFrom().name());
+                    ps.setString(3, SqlTimestamps.text(t.deliveredAt()));
+                    ps.setString(4, SqlTimestamps.text(t.lastEventAt()));
+                    ps.setString(5, t.before().fulfilmentNo());
+                    ps.setString(6, t.before().status().name());
+                });
+        requireEach(counts, "a parcel changed status while its events were applied; nothing of the chunk is applied");
+    }
+
+    /** Takes these fulfilment orders, locked by the caller and CANCELLED, out of their waves. */
+    public void leaveWaves(Collection<String> cancelledNos) {
+        for (List<String> slice : keyLists.slices(cancelledNos)) {
+            jdbc.update("""
+                            UPDATE fulfilment_order SET wave_no = NULL, wave_slot = NULL
+                             WHERE %s AND status = 'CANCELLED'""".formatted(keyLists.matches("fulfilment_no", "nos")),
+                    Map.of("nos", keyLists.bind(slice)));
+        }
+    }
+
+    private static void requireEach(int[][] counts, String message) {
         for (int[] batch : counts) {
             for (int count : batch) {
                 // MySQL's rewritten batches may answer "no info" (-2); the rows are locked by the caller
                 if (count == 0) {
-                    throw new IllegalStateException("a fulfilment order of wave " + slots.get(0).waveNo()
-                            + " was no longer ALLOCATED; nothing of the wave is applied");
+                    throw new IllegalStateException(message);
                 }
             }
         }

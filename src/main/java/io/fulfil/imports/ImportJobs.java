@@ -33,6 +33,9 @@ public final class ImportJobs {
     /** Rows per chunk, in both steps, unless {@code fulfil.import.chunk-size} says otherwise. */
     public static final int CHUNK_SIZE = 1000;
 
+    /** Items per transaction of a kind's {@code settle} step. */
+    static final int SETTLE_BATCH = 500;
+
     private static final Set<String> PARAMETERS = Set.of(ImportContext.FILE, ImportContext.SHA256,
             ImportContext.PARTIAL);
 
@@ -57,9 +60,21 @@ public final class ImportJobs {
                 .listener((StepExecutionListener) progress)
                 .listener((org.springframework.batch.core.listener.ItemWriteListener<Object>) progress)
                 .build();
-        return new JobBuilder(kind.jobName(), repository)
-                .validator(parameters -> validate(kind.jobName(), parameters))
-                .start(validate).on("COMPLETED").to(apply)
+        JobBuilder builder = new JobBuilder(kind.jobName(), repository);
+        builder.validator(parameters -> validate(kind.jobName(), parameters));
+        if (!kind.settles()) {
+            return builder.start(validate).on("COMPLETED").to(apply)
+                    .from(validate).on("*").fail()
+                    .end().build();
+        }
+        // one transaction per batch of settled items, until there are none
+        Step settle = new StepBuilder("settle", repository)
+                .tasklet((contribution, context) -> kind.settle(SETTLE_BATCH) > 0
+                        ? org.springframework.batch.infrastructure.repeat.RepeatStatus.CONTINUABLE
+                        : org.springframework.batch.infrastructure.repeat.RepeatStatus.FINISHED, transactions)
+                .allowStartIfComplete(true)
+                .build();
+        return builder.start(validate).on("COMPLETED").to(apply).next(settle)
                 .from(validate).on("*").fail()
                 .end().build();
     }

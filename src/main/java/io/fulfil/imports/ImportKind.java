@@ -36,6 +36,27 @@ public interface ImportKind<R extends ImportRow> {
     /** The key for people, e.g. {@code wave W000001 pick_seq 3}. */
     String describeKey(CsvRow row);
 
+    /**
+     * Whether a row whose key an earlier row of the file has is rejected as repeated (the default), or
+     * is a duplicate that changes nothing, quietly (carrier events, which carriers send more than once).
+     */
+    default boolean rejectsRepeatedRows() {
+        return true;
+    }
+
+    /** Other cells that must be unique within the file, such as a manifest's carrier and tracking number. */
+    default List<UniqueCells> alsoUnique() {
+        return List.of();
+    }
+
+    /**
+     * Cells that no two rows of a file may share: their value from a row (null when they cannot be
+     * read), the column an error names and the cells for people.
+     */
+    record UniqueCells(String column, java.util.function.Function<CsvRow, String> key,
+                       java.util.function.Function<CsvRow, String> describe) {
+    }
+
     /** Reads a row; null when the row has errors, which are then recorded on it. */
     R parse(CsvRow row);
 
@@ -51,6 +72,19 @@ public interface ImportKind<R extends ImportRow> {
      * values changes nothing). Returns the rows rejected now, one list of errors per row.
      */
     List<List<RowError>> apply(List<R> rows, String fileName, long jobExecutionId);
+
+    /**
+     * Whether the job ends with a step {@code settle} that calls {@link #settle} until it returns 0:
+     * for work a chunk of this file may leave to a file of another kind imported at the same moment.
+     */
+    default boolean settles() {
+        return false;
+    }
+
+    /** Does at most {@code limit} items of such work in the caller's transaction; returns how many. */
+    default int settle(int limit) {
+        return 0;
+    }
 
     /**
      * What these executions (one job instance) did, from the database: {@code applied} rows and any

@@ -50,16 +50,26 @@ final class ValidateFileTasklet<R extends ImportRow> implements Tasklet {
         boolean fileProblem;
         try (RejectFile rejects = RejectFile.beside(file); CsvInput input = CsvInput.open(file, kind.requiredColumns())) {
             RowKeys seen = new RowKeys();
+            List<RowKeys> seenAlso = kind.alsoUnique().stream().map(u -> new RowKeys()).toList();
             List<ParsedRow<R>> batch = new ArrayList<>(chunkSize);
             for (CsvRow row = input.next(); row != null; row = input.next()) {
                 rows++;
                 R value = kind.parse(row);
                 String key = kind.key(row);
-                if (key != null) {
+                if (key != null && kind.rejectsRepeatedRows()) {
                     long first = seen.firstLineOf(key, row.line());
                     if (first >= 0) {
                         row.reject(kind.keyColumn(), kind.describeKey(row) + " is repeated in the file (first on line "
                                 + first + ")");
+                    }
+                }
+                for (int u = 0; u < seenAlso.size(); u++) {
+                    ImportKind.UniqueCells unique = kind.alsoUnique().get(u);
+                    String cells = unique.key().apply(row);
+                    long first = cells == null ? -1 : seenAlso.get(u).firstLineOf(cells, row.line());
+                    if (first >= 0) {
+                        row.reject(unique.column(), unique.describe().apply(row) + " is already on line " + first
+                                + " of the file");
                     }
                 }
                 batch.add(new ParsedRow<>(row, value));

@@ -7,6 +7,7 @@ import io.fulfil.imports.ImportKind;
 import io.fulfil.imports.ParsedRow;
 import io.fulfil.picking.confirm.PickStore.Backorder;
 import io.fulfil.picking.confirm.PickStore.FulfilmentLine;
+import io.fulfil.picking.wave.WaveProgress;
 import io.fulfil.split.Amounts;
 import io.fulfil.stock.StockKey;
 import io.fulfil.stock.StockLedger;
@@ -52,10 +53,12 @@ public class PickConfirmations implements ImportKind<PickConfirmation> {
     private final StockLedger stockLedger;
     private final Clock clock;
     private final KeyLists keyLists;
+    private final WaveProgress waveProgress;
 
     PickConfirmations(PickStore store, FulfilmentOrders fulfilmentOrders, ParentOrders parentOrders,
-                      StockLedger stockLedger, Clock clock, KeyLists keyLists) {
+                      StockLedger stockLedger, Clock clock, KeyLists keyLists, WaveProgress waveProgress) {
         this.keyLists = keyLists;
+        this.waveProgress = waveProgress;
         this.store = store;
         this.fulfilmentOrders = fulfilmentOrders;
         this.parentOrders = parentOrders;
@@ -360,7 +363,7 @@ public class PickConfirmations implements ImportKind<PickConfirmation> {
         moveInSlices(toCancelled, FulfilmentStatus.CANCELLED);
         Set<String> waves = new TreeSet<>();
         accepted.forEach(r -> waves.add(r.waveNo()));
-        store.completeWaves(waves, now);
+        waveProgress.completeWaves(waves, now);
         for (List<String> slice : keyLists.slices(orderNos)) {
             parentOrders.rollUp(slice);
         }

@@ -269,28 +269,6 @@ class PickStore {
         ps.setBigDecimal(from + 3, Money.fromCents(a.paid()));
     }
 
-    /**
-     * Marks COMPLETED those of these waves whose fulfilment orders are all picked, cancelled or beyond
-     * (none ALLOCATED or WAVED); returns how many.
-     */
-    /** A wave is complete once none of its fulfilment orders is in these (CONTRACT §1: picked or cancelled). */
-    private static final java.util.Set<FulfilmentStatus> NOT_YET_PICKED =
-            java.util.EnumSet.of(FulfilmentStatus.ALLOCATED, FulfilmentStatus.WAVED);
-
-    int completeWaves(Collection<String> waveNos, LocalDateTime now) {
-        if (waveNos.isEmpty()) {
-            return 0;
-        }
-        return jdbc.update("""
-                        UPDATE wave SET status = 'COMPLETED', completed_at = :now
-                         WHERE %s AND status <> 'COMPLETED'
-                           AND NOT EXISTS (SELECT 1 FROM fulfilment_order fo
-                                            WHERE fo.wave_no = wave.wave_no AND fo.status IN %s)"""
-                        .formatted(keyLists.matches("wave_no", "waves"), FulfilmentStatus.sqlList(NOT_YET_PICKED)),
-                new MapSqlParameterSource("now", SqlTimestamps.text(now))
-                        .addValue("waves", keyLists.bind(new TreeSet<>(waveNos))));
-    }
-
     /** Rows these executions confirmed, and how many of them were short. */
     long[] confirmedBy(List<Long> jobExecutionIds) {
         if (jobExecutionIds.isEmpty()) {

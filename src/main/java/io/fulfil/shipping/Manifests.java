@@ -1,0 +1,267 @@
+package io.fulfil.shipping;
+
+import io.fulfil.fulfilment.FulfilmentOrders;
+import io.fulfil.fulfilment.FulfilmentStatus;
+import io.fulfil.fulfilment.ParentOrders;
+import io.fulfil.imports.ImportKind;
+import io.fulfil.imports.ParsedRow;
+import io.fulfil.stock.StockLedger;
+import io.fulfil.stock.StockMovement;
+import io.fulfil.support.KeyLists;
+import io.fulfil.support.csv.CsvCells;
+import io.fulfil.support.csv.CsvRow;
+import io.fulfil.support.csv.RowError;
+import io.fulfil.tracking.CarrierMapping;
+import io.fulfil.tracking.ParcelKey;
+import io.fulfil.tracking.ParcelTracking;
+import java.time.Clock;
+import java.time.LocalDateTime;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import org.springframework.stereotype.Component;
+
+/**
+ * Shipment manifests (CONTRACT §4, §8.1) as a kind of import: {@code fulfilment_no, carrier_code,
+ * tracking_no, shipped_at, weight_grams}, a PICKED fulfilment order handed to a carrier. Applying a
+ * row ships it: SHIPPED with its parcel's carrier, tracking number, time and weight, its units out of
+ * stock through the ledger ({@code on_hand} and {@code allocated} down), the parcel's events that
+ * came before the manifest applied, and the parent rolled up. A row already applied with the same
+ * values is unchanged.
+ *
+ * <p>Rejected, naming the column: an unknown fulfilment order or one that is not PICKED, an unknown
+ * carrier, a missing tracking number or one another parcel of that carrier has (in the database or
+ * earlier in the file), a {@code shipped_at} that does not parse or lies in the future, a weight that
+ * is not a positive whole number.
+ */
+@Component
+public class Manifests implements ImportKind<ManifestRow> {
+
+    static final List<String> COLUMNS = List.of("fulfilment_no", "carrier_code", "tracking_no", "shipped_at",
+            "weight_grams");
+
+    private final ShippingStore store;
+    private final CarrierMapping carriers;
+    private final FulfilmentOrders fulfilmentOrders;
+    private final ParentOrders parentOrders;
+    private final StockLedger stockLedger;
+    private final ParcelTracking tracking;
+    private final KeyLists keyLists;
+    private final Clock clock;
+
+    Manifests(ShippingStore store, CarrierMapping carriers, FulfilmentOrders fulfilmentOrders,
+              ParentOrders parentOrders, StockLedger stockLedger, ParcelTracking tracking, KeyLists keyLists,
+              Clock clock) {
+        this.store = store;
+        this.carriers = carriers;
+        this.fulfilmentOrders = fulfilmentOrders;
+        this.parentOrders = parentOrders;
+        this.stockLedger = stockLedger;
+        this.tracking = tracking;
+        this.keyLists = keyLists;
+        this.clock = clock;
+    }
+
+    @Override
+    public String kind() {
+        return "manifests";
+    }
+
+    @Override
+    public List<String> requiredColumns() {
+        return COLUMNS;
+    }
+
+    @Override
+    public String key(CsvRow row) {
+        String no = row.cell("fulfilment_no");
+        return no.isEmpty() ? null : no;
+    }
+
+    @Override
+    public String keyColumn() {
+        return "fulfilment_no";
+    }
+
+    @Override
+    public String describeKey(CsvRow row) {
+        return "fulfilment order " + row.cell("fulfilment_no");
+    }
+
+    @Override
+    public List<UniqueCells> alsoUnique() {
+        return List.of(new UniqueCells("tracking_no",
+                row -> row.cell("tracking_no").isEmpty() ? null : row.cell("carrier_code") + "\u0000" + row.cell("tracking_no"),
+                row -> "tracking number " + row.cell("carrier_code") + " " + row.cell("tracking_no")));
+    }
+
+    @Override
+    public ManifestRow parse(CsvRow row) {
+        String fulfilmentNo = row.text("fulfilment_no", 80);
+        String carrier = row.text("carrier_code", 32);
+        String trackingNo = row.text("tracking_no", 64);
+        LocalDateTime shippedAt = row.offsetDateTime("shipped_at");
+        Integer weight = row.positiveInt("weight_grams");
+        if (carrier != null && !carriers.knows(carrier)) {
+            row.reject("carrier_code", "unknown carrier " + CsvCells.quote(carrier) + "; known: "
+                    + String.join(", ", carriers.carriers()));
+        }
+        if (shippedAt != null && shippedAt.isAfter(LocalDateTime.now(clock.withZone(ZoneOffset.UTC)))) {
+            row.reject("shipped_at", "in the future");
+        }
+        if (row.hasErrors()) {
+            return null;
+        }
+        return new ManifestRow(row.line(), fulfilmentNo, carrier, trackingNo, shippedAt, weight);
+    }
+
+    @Override
+    public void check(List<ParsedRow<ManifestRow>> rows) {
+        List<ManifestRow> values = rows.stream().map(ParsedRow::value).toList();
+        List<Verdict> verdicts = judge(values, store.fulfilmentOrders(fulfilmentNos(values)),
+                store.parcelOwners(values.stream().map(ManifestRow::parcel).toList()));
+        for (int i = 0; i < rows.size(); i++) {
+            Verdict v = verdicts.get(i);
+            if (v.column() != null) {
+                rows.get(i).row().reject(v.column(), v.reason());
+            }
+        }
+    }
+
+    /** A row's verdict: rejected (column and reason), unchanged (already applied) or to apply. */
+    record Verdict(String column, String reason, boolean unchanged) {
+        static final Verdict APPLY = new Verdict(null, null, false);
+        static final Verdict UNCHANGED = new Verdict(null, null, true);
+    }
+
+    /** Judges rows in file order; each accepted row counts as applied for the rows after it. */
+    static List<Verdict> judge(List<ManifestRow> rows, Map<String, ShippingStore.Shippable> orders,
+                               Map<ParcelKey, String> owners) {
+        Map<ParcelKey, String> taken = new HashMap<>(owners);
+        List<Verdict> verdicts = new ArrayList<>(rows.size());
+        for (ManifestRow r : rows) {
+            ShippingStore.Shippable fo = orders.get(r.fulfilmentNo());
+            String owner = taken.get(r.parcel());
+            Verdict v;
+            if (fo == null) {
+                v = new Verdict("fulfilment_no", "unknown fulfilment order " + r.fulfilmentNo(), false);
+            } else if (fo.parcel() != null) {
+                boolean same = fo.parcel().equals(r.parcel()) && r.shippedAt().equals(fo.shippedAt())
+                        && Integer.valueOf(r.weightGrams()).equals(fo.weightGrams());
+                v = same ? Verdict.UNCHANGED : new Verdict("fulfilment_no", "fulfilment order " + r.fulfilmentNo()
+                        + " was already shipped as " + fo.parcel() + " at " + fo.shippedAt() + "Z, "
+                        + fo.weightGrams() + " g (now " + fo.status() + ")", false);
+            } else if (fo.status() != FulfilmentStatus.PICKED) {
+                v = new Verdict("fulfilment_no", "fulfilment order " + r.fulfilmentNo() + " is " + fo.status()
+                        + ", not PICKED", false);
+            } else if (owner != null && !owner.equals(r.fulfilmentNo())) {
+                v = new Verdict("tracking_no", "tracking number " + r.parcel() + " is already fulfilment order "
+                        + owner + "'s parcel", false);
+            } else {
+                v = Verdict.APPLY;
+                taken.put(r.parcel(), r.fulfilmentNo());
+            }
+            verdicts.add(v);
+        }
+        return verdicts;
+    }
+
+    @Override
+    public List<List<RowError>> apply(List<ManifestRow> rows, String fileName, long jobExecutionId) {
+        // read without locks to find the parents; then the locks in order, then everything again under them
+        Map<String, ShippingStore.Shippable> unlocked = store.fulfilmentOrders(fulfilmentNos(rows));
+        Set<String> orderNos = new TreeSet<>();
+        unlocked.values().forEach(fo -> orderNos.add(fo.orderNo()));
+        for (List<String> slice : keyLists.slices(orderNos)) {
+            parentOrders.lock(slice);
+        }
+        Map<String, FulfilmentOrders.Current> locked = new HashMap<>();
+        for (List<String> slice : keyLists.slices(unlocked.keySet())) {
+            locked.putAll(fulfilmentOrders.lock(slice));
+        }
+        Map<String, ShippingStore.Shippable> orders = store.fulfilmentOrders(locked.keySet());
+        List<Verdict> verdicts = judge(rows, orders, store.parcelOwners(rows.stream().map(ManifestRow::parcel).toList()));
+        List<List<RowError>> rejected = new ArrayList<>();
+        List<ManifestRow> accepted = new ArrayList<>();
+        for (int i = 0; i < rows.size(); i++) {
+            Verdict v = verdicts.get(i);
+            ManifestRow r = rows.get(i);
+            if (v.column() != null) {
+                rejected.add(List.of(new RowError(fileName, r.line(), v.column(), valueOf(r, v.column()), v.reason())));
+            } else if (!v.unchanged()) {
+                accepted.add(r);
+            }
+        }
+        if (!accepted.isEmpty()) {
+            ship(accepted, orders, locked, jobExecutionId);
+        }
+        for (List<String> slice : keyLists.slices(orderNos)) {
+            parentOrders.rollUp(slice);
+        }
+        return rejected;
+    }
+
+    private void ship(List<ManifestRow> accepted, Map<String, ShippingStore.Shippable> orders,
+                      Map<String, FulfilmentOrders.Current> locked, long jobExecutionId) {
+        Map<String, String> warehouses = new HashMap<>();
+        accepted.forEach(r -> warehouses.put(r.fulfilmentNo(), orders.get(r.fulfilmentNo()).warehouseCode()));
+        var units = store.units(warehouses.keySet(), warehouses);
+        List<StockMovement> movements = new ArrayList<>();
+        List<FulfilmentOrders.Shipment> shipments = new ArrayList<>();
+        List<ParcelTracking.ShippedParcel> parcels = new ArrayList<>();
+        String actor = "import-manifests run " + jobExecutionId;
+        for (ManifestRow r : accepted) {
+            String orderNo = orders.get(r.fulfilmentNo()).orderNo();
+            units.getOrDefault(r.fulfilmentNo(), Map.of()).forEach((stock, qty) -> movements.add(
+                    StockMovement.ship(stock, qty, r.fulfilmentNo(), orderNo, actor, r.shippedAt())));
+            shipments.add(new FulfilmentOrders.Shipment(r.fulfilmentNo(), r.carrierCode(), r.trackingNo(),
+                    r.shippedAt(), r.weightGrams()));
+            FulfilmentOrders.Current before = locked.get(r.fulfilmentNo());
+            parcels.add(new ParcelTracking.ShippedParcel(r.parcel(), new FulfilmentOrders.Current(before.fulfilmentNo(),
+                    before.orderNo(), before.warehouseCode(), before.temperatureZone(), FulfilmentStatus.SHIPPED, null,
+                    before.waveNo())));
+        }
+        shipments.sort(java.util.Comparator.comparing(FulfilmentOrders.Shipment::fulfilmentNo));
+        fulfilmentOrders.ship(shipments);
+        stockLedger.apply(movements, jobExecutionId);
+        tracking.shipped(parcels);
+    }
+
+    private static Set<String> fulfilmentNos(List<ManifestRow> rows) {
+        Set<String> nos = new TreeSet<>();
+        rows.forEach(r -> nos.add(r.fulfilmentNo()));
+        return nos;
+    }
+
+    private static String valueOf(ManifestRow row, String column) {
+        return switch (column) {
+            case "fulfilment_no" -> row.fulfilmentNo();
+            case "carrier_code" -> row.carrierCode();
+            case "tracking_no" -> row.trackingNo();
+            case "weight_grams" -> Integer.toString(row.weightGrams());
+            default -> row.shippedAt().toString();
+        };
+    }
+
+    @Override
+    public boolean settles() {
+        return true;
+    }
+
+    @Override
+    public int settle(int limit) {
+        return tracking.settleWaiting(limit);
+    }
+
+    @Override
+    public Map<String, Long> outcome(List<Long> jobExecutionIds) {
+        Map<String, Long> outcome = new LinkedHashMap<>();
+        outcome.put("applied", store.shippedBy(jobExecutionIds));
+        return outcome;
+    }
+}

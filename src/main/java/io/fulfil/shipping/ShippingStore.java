@@ -1,0 +1,103 @@
+package io.fulfil.shipping;
+
+import io.fulfil.fulfilment.FulfilmentStatus;
+import io.fulfil.stock.StockKey;
+import io.fulfil.support.KeyLists;
+import io.fulfil.tracking.ParcelKey;
+import java.time.LocalDateTime;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
+import org.springframework.stereotype.Repository;
+
+/** What a manifest is checked against and ships: fulfilment orders, their parcels and their lines. */
+@Repository
+class ShippingStore {
+
+    /** A fulfilment order as a manifest row sees it: status, parcel (when shipped) and parent. */
+    record Shippable(String fulfilmentNo, String orderNo, String warehouseCode, FulfilmentStatus status,
+                     ParcelKey parcel, LocalDateTime shippedAt, Integer weightGrams) {
+    }
+
+    private final NamedParameterJdbcTemplate jdbc;
+    private final KeyLists keyLists;
+
+    ShippingStore(NamedParameterJdbcTemplate jdbc, KeyLists keyLists) {
+        this.jdbc = jdbc;
+        this.keyLists = keyLists;
+    }
+
+    /** These fulfilment orders as last committed (under the caller's locks, as they are now). */
+    Map<String, Shippable> fulfilmentOrders(Collection<String> fulfilmentNos) {
+        Map<String, Shippable> found = new HashMap<>();
+        for (List<String> slice : keyLists.slices(fulfilmentNos)) {
+            jdbc.query("""
+                            SELECT fulfilment_no, order_no, warehouse_code, status, carrier_code, tracking_no,
+                                   shipped_at, weight_grams
+                              FROM fulfilment_order WHERE %s""".formatted(keyLists.matches("fulfilment_no", "nos")),
+                    Map.of("nos", keyLists.bind(slice)), rs -> {
+                        String carrier = rs.getString(5);
+                        Integer weight = (Integer) rs.getObject(8, Integer.class);
+                        found.put(rs.getString(1), new Shippable(rs.getString(1), rs.getString(2), rs.getString(3),
+                                FulfilmentStatus.valueOf(rs.getString(4)),
+                                carrier == null ? null : new ParcelKey(carrier, rs.getString(6)),
+                                rs.getObject(7, LocalDateTime.class), weight));
+                    });
+        }
+        return found;
+    }
+
+    /** The fulfilment order that has each of these parcels' carrier and tracking number, where one has. */
+    Map<ParcelKey, String> parcelOwners(Collection<ParcelKey> parcels) {
+        Map<ParcelKey, String> owners = new HashMap<>();
+        Set<ParcelKey> wanted = Set.copyOf(parcels);
+        Set<String> trackingNos = new TreeSet<>();
+        parcels.forEach(p -> trackingNos.add(p.trackingNo()));
+        for (List<String> slice : keyLists.slices(trackingNos)) {
+            jdbc.query("SELECT tracking_no, carrier_code, fulfilment_no FROM fulfilment_order WHERE "
+                            + keyLists.matches("tracking_no", "nos"),
+                    Map.of("nos", keyLists.bind(slice)), rs -> {
+                        ParcelKey key = new ParcelKey(rs.getString(2), rs.getString(1));
+                        if (wanted.contains(key)) {
+                            owners.put(key, rs.getString(3));
+                        }
+                    });
+        }
+        return owners;
+    }
+
+    /** The units of each SKU in each of these fulfilment orders: what leaves the warehouse with the parcel. */
+    Map<String, Map<StockKey, Integer>> units(Collection<String> fulfilmentNos, Map<String, String> warehouses) {
+        Map<String, Map<StockKey, Integer>> units = new HashMap<>();
+        for (List<String> slice : keyLists.slices(fulfilmentNos)) {
+            jdbc.query("SELECT fulfilment_no, sku_code, quantity FROM fulfilment_line WHERE "
+                            + keyLists.matches("fulfilment_no", "nos"),
+                    Map.of("nos", keyLists.bind(slice)), rs -> {
+                        String no = rs.getString(1);
+                        units.computeIfAbsent(no, k -> new HashMap<>())
+                                .merge(new StockKey(warehouses.get(no), rs.getString(2)), rs.getInt(3), Integer::sum);
+                    });
+        }
+        return units;
+    }
+
+    /** Shipments recorded by these executions: fulfilment orders shipped by them. */
+    long shippedBy(List<Long> jobExecutionIds) {
+        if (jobExecutionIds.isEmpty()) {
+            return 0;
+        }
+        Long n = jdbc.queryForObject("""
+                SELECT COUNT(DISTINCT reference) FROM stock_movement
+                 WHERE kind = 'SHIP' AND job_execution_id IN (:ids)""", Map.of("ids", jobExecutionIds), Long.class);
+        return n == null ? 0 : n;
+    }
+
+    static List<String> sorted(Collection<String> keys) {
+        return new ArrayList<>(new TreeSet<>(keys));
+    }
+}

@@ -1,0 +1,203 @@
+package io.fulfil.tracking;
+
+import io.fulfil.support.KeyLists;
+import io.fulfil.support.SqlTimestamps;
+import java.time.LocalDateTime;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
+import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
+import org.springframework.stereotype.Repository;
+
+/**
+ * Carrier events, parcels waiting for their manifest and intercept requests: the tables of tracking,
+ * read and written a chunk at a time (one query per kind of row, keyed by tracking number, which
+ * leads every index here).
+ */
+@Repository
+class EventStore {
+
+    /** A recorded event of a parcel. */
+    record StoredEvent(ParcelKey parcel, String eventCode, LocalDateTime eventTime) {
+    }
+
+    /** A shipped parcel: its fulfilment order and parent. */
+    record Parcel(ParcelKey key, String fulfilmentNo, String orderNo) {
+    }
+
+    private final NamedParameterJdbcTemplate jdbc;
+    private final KeyLists keyLists;
+
+    EventStore(NamedParameterJdbcTemplate jdbc, KeyLists keyLists) {
+        this.jdbc = jdbc;
+        this.keyLists = keyLists;
+    }
+
+    /** The shipped parcels among these, as last committed (the caller locks them next). */
+    Map<ParcelKey, Parcel> parcels(Collection<ParcelKey> keys) {
+        Map<ParcelKey, Parcel> found = new HashMap<>();
+        Set<ParcelKey> wanted = Set.copyOf(keys);
+        for (List<String> slice : keyLists.slices(trackingNos(keys))) {
+            jdbc.query("""
+                            SELECT tracking_no, carrier_code, fulfilment_no, order_no FROM fulfilment_order
+                             WHERE %s""".formatted(keyLists.matches("tracking_no", "nos")),
+                    Map.of("nos", keyLists.bind(slice)), rs -> {
+                        ParcelKey key = new ParcelKey(rs.getString(2), rs.getString(1));
+                        if (wanted.contains(key)) {
+                            found.put(key, new Parcel(key, rs.getString(3), rs.getString(4)));
+                        }
+                    });
+        }
+        return found;
+    }
+
+    /** Every recorded event of these parcels. */
+    Map<ParcelKey, List<StoredEvent>> eventsOf(Collection<ParcelKey> keys) {
+        Map<ParcelKey, List<StoredEvent>> events = new HashMap<>();
+        Set<ParcelKey> wanted = Set.copyOf(keys);
+        for (List<String> slice : keyLists.slices(trackingNos(keys))) {
+            jdbc.query("""
+                            SELECT tracking_no, carrier_code, event_code, event_time FROM carrier_event
+                             WHERE %s""".formatted(keyLists.matches("tracking_no", "nos")),
+                    Map.of("nos", keyLists.bind(slice)), rs -> {
+                        ParcelKey key = new ParcelKey(rs.getString(2), rs.getString(1));
+                        if (wanted.contains(key)) {
+                            events.computeIfAbsent(key, k -> new ArrayList<>()).add(new StoredEvent(key,
+                                    rs.getString(3), rs.getObject(4, LocalDateTime.class)));
+                        }
+                    });
+        }
+        return events;
+    }
+
+    /** Records new events; {@code fulfilmentNos} gives the parcel of those whose parcel is shipped. */
+    void insert(List<CarrierEventRow> rows, CarrierMapping mapping, Map<ParcelKey, String> fulfilmentNos,
+                LocalDateTime receivedAt, long jobExecutionId) {
+        if (rows.isEmpty()) {
+            return;
+        }
+        String now = SqlTimestamps.text(receivedAt);
+        jdbc.getJdbcTemplate().batchUpdate("""
+                INSERT INTO carrier_event (tracking_no, carrier_code, event_code, event_time, location, description,
+                                           mapped_status, fulfilment_no, received_at, job_execution_id)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""", rows, rows.size(), (ps, r) -> {
+            var status = mapping.statusOf(r.carrierCode(), r.eventCode());
+            ps.setString(1, r.trackingNo());
+            ps.setString(2, r.carrierCode());
+            ps.setString(3, r.eventCode());
+            ps.setString(4, SqlTimestamps.text(r.eventTime()));
+            ps.setString(5, r.location());
+            ps.setString(6, r.description());
+            ps.setString(7, status == null ? null : status.name());
+            ps.setString(8, fulfilmentNos.get(r.parcel()));
+            ps.setString(9, now);
+            ps.setLong(10, jobExecutionId);
+        });
+    }
+
+    /** Notes parcels whose events wait for a manifest (those not noted yet). */
+    void wait(Map<ParcelKey, LocalDateTime> firstEventAt) {
+        if (firstEventAt.isEmpty()) {
+            return;
+        }
+        Set<ParcelKey> noted = waiting(firstEventAt.keySet());
+        List<Map.Entry<ParcelKey, LocalDateTime>> fresh = firstEventAt.entrySet().stream()
+                .filter(e -> !noted.contains(e.getKey())).toList();
+        jdbc.getJdbcTemplate().batchUpdate("""
+                INSERT INTO waiting_parcel (tracking_no, carrier_code, first_event_at) VALUES (?, ?, ?)""",
+                fresh, Math.max(1, fresh.size()), (ps, e) -> {
+                    ps.setString(1, e.getKey().trackingNo());
+                    ps.setString(2, e.getKey().carrierCode());
+                    ps.setString(3, SqlTimestamps.text(e.getValue()));
+                });
+    }
+
+    /** Those of these parcels whose events wait for a manifest. */
+    Set<ParcelKey> waiting(Collection<ParcelKey> keys) {
+        Set<ParcelKey> found = new TreeSet<>();
+        Set<ParcelKey> wanted = Set.copyOf(keys);
+        for (List<String> slice : keyLists.slices(trackingNos(keys))) {
+            jdbc.query("SELECT tracking_no, carrier_code FROM waiting_parcel WHERE "
+                            + keyLists.matches("tracking_no", "nos"),
+                    Map.of("nos", keyLists.bind(slice)), rs -> {
+                        ParcelKey key = new ParcelKey(rs.getString(2), rs.getString(1));
+                        if (wanted.contains(key)) {
+                            found.add(key);
+                        }
+                    });
+        }
+        return found;
+    }
+
+    /** Waiting parcels that have been shipped since (at most {@code limit}), with their fulfilment orders. */
+    List<Parcel> shippedWhileWaiting(int limit) {
+        return jdbc.query("""
+                        SELECT w.tracking_no, w.carrier_code, f.fulfilment_no, f.order_no
+                          FROM waiting_parcel w
+                          JOIN fulfilment_order f ON f.tracking_no = w.tracking_no AND f.carrier_code = w.carrier_code
+                         ORDER BY w.tracking_no, w.carrier_code
+                         LIMIT :limit""", Map.of("limit", limit),
+                (rs, i) -> new Parcel(new ParcelKey(rs.getString(2), rs.getString(1)), rs.getString(3),
+                        rs.getString(4)));
+    }
+
+    /** Gives the waiting events of these now shipped parcels their fulfilment order; they no longer wait. */
+    void attach(List<Parcel> parcels) {
+        if (parcels.isEmpty()) {
+            return;
+        }
+        jdbc.getJdbcTemplate().batchUpdate("""
+                UPDATE carrier_event SET fulfilment_no = ?
+                 WHERE tracking_no = ? AND carrier_code = ? AND fulfilment_no IS NULL""", parcels, parcels.size(),
+                (ps, p) -> {
+                    ps.setString(1, p.fulfilmentNo());
+                    ps.setString(2, p.key().trackingNo());
+                    ps.setString(3, p.key().carrierCode());
+                });
+        jdbc.getJdbcTemplate().batchUpdate("DELETE FROM waiting_parcel WHERE tracking_no = ? AND carrier_code = ?",
+                parcels, parcels.size(), (ps, p) -> {
+                    ps.setString(1, p.key().trackingNo());
+                    ps.setString(2, p.key().carrierCode());
+                });
+    }
+
+    /** Closes the open intercept requests of these parcels: DONE when it came back, FAILED when delivered. */
+    void closeIntercepts(Collection<String> fulfilmentNos, String outcome, LocalDateTime at) {
+        for (List<String> slice : keyLists.slices(fulfilmentNos)) {
+            jdbc.update("""
+                            UPDATE intercept_request SET status = :outcome, closed_at = :at
+                             WHERE %s AND status = 'OPEN'""".formatted(keyLists.matches("fulfilment_no", "nos")),
+                    new MapSqlParameterSource("outcome", outcome).addValue("at", SqlTimestamps.text(at))
+                            .addValue("nos", keyLists.bind(slice)));
+        }
+    }
+
+    /** Rows recorded by these executions: all of them, and those whose code was not mapped. */
+    long[] recordedBy(List<Long> jobExecutionIds) {
+        long[] counts = new long[3];
+        if (jobExecutionIds.isEmpty()) {
+            return counts;
+        }
+        jdbc.query("""
+                        SELECT COUNT(*), SUM(CASE WHEN mapped_status IS NULL THEN 1 ELSE 0 END),
+                               SUM(CASE WHEN fulfilment_no IS NULL THEN 1 ELSE 0 END)
+                          FROM carrier_event WHERE job_execution_id IN (:ids)""",
+                Map.of("ids", jobExecutionIds), rs -> {
+                    counts[0] = rs.getLong(1);
+                    counts[1] = rs.getLong(2);
+                    counts[2] = rs.getLong(3);
+                });
+        return counts;
+    }
+
+    private static Set<String> trackingNos(Collection<ParcelKey> keys) {
+        Set<String> nos = new TreeSet<>();
+        keys.forEach(k -> nos.add(k.trackingNo()));
+        return nos;
+    }
+}

@@ -1,0 +1,228 @@
+package io.fulfil.tracking;
+
+import io.fulfil.fulfilment.FulfilmentOrders;
+import io.fulfil.fulfilment.FulfilmentStatus;
+import io.fulfil.fulfilment.ParentOrders;
+import io.fulfil.support.KeyLists;
+import java.time.Clock;
+import java.time.LocalDateTime;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.TreeSet;
+import org.springframework.stereotype.Service;
+
+/**
+ * Records carrier events and keeps each parcel's status the replay of its events in event time order
+ * ({@link ParcelHistory}), for the carrier events import and for the manifests that ship parcels
+ * whose events came first. Runs in the caller's transaction, keeping the one lock order: parent
+ * orders, then fulfilment orders. The parent's status is rolled up by the caller, or here when this
+ * class took the locks.
+ */
+@Service
+public class ParcelTracking {
+
+    /** What one chunk of events did. */
+    public record Recorded(int recorded, int duplicates, int unknownCodes, int waiting, Set<String> orderNos) {
+    }
+
+    private final EventStore store;
+    private final CarrierMapping mapping;
+    private final FulfilmentOrders fulfilmentOrders;
+    private final ParentOrders parentOrders;
+    private final KeyLists keyLists;
+    private final Clock clock;
+
+    ParcelTracking(EventStore store, CarrierMapping mapping, FulfilmentOrders fulfilmentOrders,
+                   ParentOrders parentOrders, KeyLists keyLists, Clock clock) {
+        this.store = store;
+        this.mapping = mapping;
+        this.fulfilmentOrders = fulfilmentOrders;
+        this.parentOrders = parentOrders;
+        this.keyLists = keyLists;
+        this.clock = clock;
+    }
+
+    /**
+     * Records a chunk of events (duplicates once) and moves their shipped parcels, under lock; events
+     * of parcels not shipped yet wait for their manifest. Rolls the parents up.
+     */
+    public Recorded record(List<CarrierEventRow> rows, long jobExecutionId) {
+        Set<ParcelKey> keys = new TreeSet<>();
+        rows.forEach(r -> keys.add(r.parcel()));
+        Map<ParcelKey, EventStore.Parcel> parcels = store.parcels(keys);
+        Set<String> orderNos = new TreeSet<>();
+        parcels.values().forEach(p -> orderNos.add(p.orderNo()));
+        for (List<String> slice : keyLists.slices(orderNos)) {
+            parentOrders.lock(slice);
+        }
+        Map<String, FulfilmentOrders.Current> locked = lockParcels(parcels.values());
+
+        Map<ParcelKey, List<EventStore.StoredEvent>> known = store.eventsOf(keys);
+        Set<String> seen = new HashSet<>();
+        known.values().forEach(es -> es.forEach(e -> seen.add(keyOf(e.parcel(), e.eventCode(), e.eventTime()))));
+        List<CarrierEventRow> fresh = new ArrayList<>();
+        int unknown = 0;
+        Map<ParcelKey, LocalDateTime> waitingSince = new TreeMap<>();
+        for (CarrierEventRow r : rows) {
+            if (!seen.add(r.key())) {
+                continue;
+            }
+            fresh.add(r);
+            if (mapping.statusOf(r.carrierCode(), r.eventCode()) == null) {
+                unknown++;
+            }
+            if (!parcels.containsKey(r.parcel())) {
+                waitingSince.merge(r.parcel(), r.eventTime(), (a, b) -> a.isBefore(b) ? a : b);
+            }
+        }
+        Map<ParcelKey, String> fulfilmentNos = new HashMap<>();
+        parcels.forEach((k, p) -> fulfilmentNos.put(k, p.fulfilmentNo()));
+        LocalDateTime now = LocalDateTime.now(clock);
+        store.insert(fresh, mapping, fulfilmentNos, now, jobExecutionId);
+        store.wait(waitingSince);
+
+        Map<ParcelKey, List<TrackedEvent>> histories = new LinkedHashMap<>();
+        for (CarrierEventRow r : fresh) {
+            if (parcels.containsKey(r.parcel())) {
+                histories.computeIfAbsent(r.parcel(), k -> tracked(known.getOrDefault(k, List.of())))
+                        .add(new TrackedEvent(r.eventTime(), r.eventCode(), mapping.statusOf(r.carrierCode(), r.eventCode())));
+            }
+        }
+        Set<String> moved = move(histories, parcels, locked, now);
+        for (List<String> slice : keyLists.slices(orderNos)) {
+            parentOrders.rollUp(slice);
+        }
+        return new Recorded(fresh.size(), rows.size() - fresh.size(), unknown, waitingSince.size(), moved);
+    }
+
+    /**
+     * Applies the waiting events of parcels just shipped by the caller, who holds the locks of their
+     * parents and fulfilment orders (now SHIPPED) and rolls the parents up afterwards.
+     */
+    public void shipped(List<ShippedParcel> shipped) {
+        Map<ParcelKey, ShippedParcel> byKey = new HashMap<>();
+        shipped.forEach(s -> byKey.put(s.key(), s));
+        Set<ParcelKey> waiting = store.waiting(byKey.keySet());
+        if (waiting.isEmpty()) {
+            return;
+        }
+        Map<ParcelKey, EventStore.Parcel> parcels = new HashMap<>();
+        Map<String, FulfilmentOrders.Current> locked = new HashMap<>();
+        for (ParcelKey key : waiting) {
+            ShippedParcel s = byKey.get(key);
+            parcels.put(key, new EventStore.Parcel(key, s.current().fulfilmentNo(), s.current().orderNo()));
+            locked.put(s.current().fulfilmentNo(), s.current());
+        }
+        attachAndMove(parcels, locked);
+    }
+
+    /** A parcel the caller just shipped: its key and its fulfilment order as it is now (SHIPPED). */
+    public record ShippedParcel(ParcelKey key, FulfilmentOrders.Current current) {
+    }
+
+    /**
+     * Applies the events of parcels that waited for a manifest which has arrived since, at most
+     * {@code limit} of them, taking the locks itself; returns how many. Catches the one race the
+     * chunk-by-chunk hand-over cannot: a manifest and the first events of its parcel imported at the
+     * same moment, each transaction not seeing the other's rows.
+     */
+    public int settleWaiting(int limit) {
+        List<EventStore.Parcel> found = store.shippedWhileWaiting(limit);
+        if (found.isEmpty()) {
+            return 0;
+        }
+        Set<String> orderNos = new TreeSet<>();
+        found.forEach(p -> orderNos.add(p.orderNo()));
+        for (List<String> slice : keyLists.slices(orderNos)) {
+            parentOrders.lock(slice);
+        }
+        Map<ParcelKey, EventStore.Parcel> parcels = new HashMap<>();
+        found.forEach(p -> parcels.put(p.key(), p));
+        Map<String, FulfilmentOrders.Current> locked = lockParcels(found);
+        attachAndMove(parcels, locked);
+        for (List<String> slice : keyLists.slices(orderNos)) {
+            parentOrders.rollUp(slice);
+        }
+        return found.size();
+    }
+
+    private void attachAndMove(Map<ParcelKey, EventStore.Parcel> parcels, Map<String, FulfilmentOrders.Current> locked) {
+        store.attach(new ArrayList<>(parcels.values()));
+        Map<ParcelKey, List<TrackedEvent>> histories = new LinkedHashMap<>();
+        store.eventsOf(parcels.keySet()).forEach((key, events) -> histories.put(key, tracked(events)));
+        move(histories, parcels, locked, LocalDateTime.now(clock));
+    }
+
+    private Map<String, FulfilmentOrders.Current> lockParcels(Collection<EventStore.Parcel> parcels) {
+        Set<String> nos = new TreeSet<>();
+        parcels.forEach(p -> nos.add(p.fulfilmentNo()));
+        Map<String, FulfilmentOrders.Current> locked = new HashMap<>();
+        for (List<String> slice : keyLists.slices(nos)) {
+            locked.putAll(fulfilmentOrders.lock(slice));
+        }
+        return locked;
+    }
+
+    /**
+     * Replays each parcel's whole history and writes the state it gives. A parcel already DELIVERED or
+     * RETURNED stays so (final, CONTRACT §8.3); events recorded for it change nothing. Returns the
+     * fulfilment orders whose status changed.
+     */
+    private Set<String> move(Map<ParcelKey, List<TrackedEvent>> histories, Map<ParcelKey, EventStore.Parcel> parcels,
+                             Map<String, FulfilmentOrders.Current> locked, LocalDateTime now) {
+        List<FulfilmentOrders.Tracking> changes = new ArrayList<>();
+        Set<String> moved = new TreeSet<>();
+        Set<String> returned = new TreeSet<>();
+        Set<String> delivered = new TreeSet<>();
+        histories.forEach((key, events) -> {
+            FulfilmentOrders.Current before = locked.get(parcels.get(key).fulfilmentNo());
+            if (before == null || !FulfilmentStatus.WITH_CARRIER.contains(before.status())) {
+                return;
+            }
+            ParcelState after = ParcelHistory.replay(events);
+            if (before.status().isFinal() && after.status() != before.status()) {
+                return;
+            }
+            changes.add(new FulfilmentOrders.Tracking(before, after.status(), after.exceptionFrom(),
+                    after.deliveredAt(), after.lastEventAt()));
+            if (after.status() != before.status()) {
+                moved.add(before.fulfilmentNo());
+                if (after.status() == FulfilmentStatus.RETURNED) {
+                    returned.add(before.fulfilmentNo());
+                } else if (after.status() == FulfilmentStatus.DELIVERED) {
+                    delivered.add(before.fulfilmentNo());
+                }
+            }
+        });
+        changes.sort(java.util.Comparator.comparing(t -> t.before().fulfilmentNo()));
+        fulfilmentOrders.track(changes);
+        store.closeIntercepts(returned, "DONE", now);
+        store.closeIntercepts(delivered, "FAILED", now);
+        return moved;
+    }
+
+    private List<TrackedEvent> tracked(List<EventStore.StoredEvent> events) {
+        List<TrackedEvent> tracked = new ArrayList<>(events.size() + 4);
+        for (EventStore.StoredEvent e : events) {
+            tracked.add(new TrackedEvent(e.eventTime(), e.eventCode(),
+                    mapping.statusOf(e.parcel().carrierCode(), e.eventCode())));
+        }
+        return tracked;
+    }
+
+    private static String keyOf(ParcelKey parcel, String code, LocalDateTime time) {
+        return parcel.carrierCode() + "\u0000" + parcel.trackingNo() + "\u0000" + code + "\u0000" + time;
+    }
+
+    /** What these executions recorded: events, of which unknown codes, of which still waiting. */
+    public long[] recordedBy(List<Long> jobExecutionIds) {
+        return store.recordedBy(jobExecutionIds);
+    }
+}
