@@ -76,6 +76,46 @@ class OrderStatusRollupTests {
         assertThat(rollup(true, FulfilmentStatus.EXCEPTION)).isEqualTo(OrderStatus.PARTIALLY_SHIPPED);
     }
 
+    /** CONTRACT §8.4: every status a carrier has counts as shipped, alone and beside the others. */
+    @org.junit.jupiter.params.ParameterizedTest
+    @org.junit.jupiter.params.provider.EnumSource(value = FulfilmentStatus.class,
+            names = {"SHIPPED", "IN_TRANSIT", "OUT_FOR_DELIVERY", "EXCEPTION", "RETURNED"})
+    void everyStatusWithACarrierCountsAsShipped(FulfilmentStatus withCarrier) {
+        assertThat(rollup(false, withCarrier)).isEqualTo(OrderStatus.SHIPPED);
+        assertThat(rollup(false, withCarrier, IN_TRANSIT, CANCELLED)).isEqualTo(OrderStatus.SHIPPED);
+        assertThat(rollup(false, withCarrier, WAVED)).isEqualTo(OrderStatus.PARTIALLY_SHIPPED);
+        assertThat(rollup(false, withCarrier, ALLOCATED)).isEqualTo(OrderStatus.PARTIALLY_SHIPPED);
+        assertThat(rollup(true, withCarrier)).as("all shipped but a backorder").isEqualTo(OrderStatus.PARTIALLY_SHIPPED);
+        assertThat(rollup(false, withCarrier, DELIVERED)).isEqualTo(OrderStatus.PARTIALLY_DELIVERED);
+    }
+
+    /** CONTRACT §8.4 row by row, in the order the contract gives them (the first that matches wins). */
+    @Test
+    void theContractsRowsInTheirOrder() {
+        // all DELIVERED and no backorder
+        assertThat(rollup(false, DELIVERED)).isEqualTo(OrderStatus.DELIVERED);
+        assertThat(rollup(false, DELIVERED, DELIVERED, CANCELLED)).isEqualTo(OrderStatus.DELIVERED);
+        // some DELIVERED: also when all are delivered but a backorder waits, or one came back
+        assertThat(rollup(true, DELIVERED, DELIVERED)).isEqualTo(OrderStatus.PARTIALLY_DELIVERED);
+        assertThat(rollup(true, DELIVERED, CANCELLED)).isEqualTo(OrderStatus.PARTIALLY_DELIVERED);
+        assertThat(rollup(false, DELIVERED, FulfilmentStatus.OUT_FOR_DELIVERY)).isEqualTo(OrderStatus.PARTIALLY_DELIVERED);
+        assertThat(rollup(false, DELIVERED, WAVED)).isEqualTo(OrderStatus.PARTIALLY_DELIVERED);
+        // all shipped and no backorder
+        assertThat(rollup(false, SHIPPED, FulfilmentStatus.OUT_FOR_DELIVERY, FulfilmentStatus.EXCEPTION, RETURNED))
+                .isEqualTo(OrderStatus.SHIPPED);
+        // some shipped
+        assertThat(rollup(true, SHIPPED, FulfilmentStatus.OUT_FOR_DELIVERY)).isEqualTo(OrderStatus.PARTIALLY_SHIPPED);
+        assertThat(rollup(false, FulfilmentStatus.OUT_FOR_DELIVERY, PICKED)).isEqualTo(OrderStatus.PARTIALLY_SHIPPED);
+        // backorders and no fulfilment order (cancelled ones do not count)
+        assertThat(rollup(true)).isEqualTo(OrderStatus.BACKORDERED);
+        assertThat(rollup(true, CANCELLED, CANCELLED)).isEqualTo(OrderStatus.BACKORDERED);
+        // backorders
+        assertThat(rollup(true, PICKED)).isEqualTo(OrderStatus.PARTIALLY_ALLOCATED);
+        // otherwise
+        assertThat(rollup(false, PICKED)).isEqualTo(OrderStatus.ALLOCATED);
+        assertThat(rollup(false, WAVED, CANCELLED)).isEqualTo(OrderStatus.ALLOCATED);
+    }
+
     @Test
     void theOrderOfTheFulfilmentOrdersDoesNotMatter() {
         assertThat(rollup(true, PICKED, DELIVERED, CANCELLED)).isEqualTo(rollup(true, CANCELLED, DELIVERED, PICKED));
