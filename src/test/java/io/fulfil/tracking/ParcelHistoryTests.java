@@ -215,6 +215,38 @@ class ParcelHistoryTests {
         assertThat(ParcelHistory.replay(h.get(5)).status()).isEqualTo(OUT_FOR_DELIVERY);
     }
 
+    /**
+     * The database keeps each parcel at the replay of the events it has so far, and moves it to the
+     * replay of all its events when more arrive (ParcelTracking, FulfilmentOrders.track): that move
+     * must always be legal for the status machine (else the import fails), and must end where all the
+     * events arriving at once end, unless the parcel had already reached a final status.
+     */
+    @Test
+    void eventsArrivingInTwoBatchesEndWhereAllAtOnceEndAndEachStepIsLegal() {
+        FulfilmentStatus[] statuses = {IN_TRANSIT, OUT_FOR_DELIVERY, DELIVERED, EXCEPTION, RETURNED, null};
+        Random random = new Random(7);
+        for (int run = 0; run < 20_000; run++) {
+            List<TrackedEvent> events = new ArrayList<>();
+            int n = 1 + random.nextInt(6);
+            for (int i = 0; i < n; i++) {
+                FulfilmentStatus s = statuses[random.nextInt(statuses.length)];
+                events.add(at(random.nextInt(8), "c" + i, s));
+            }
+            Collections.shuffle(events, random);
+            int cut = random.nextInt(n + 1);
+            ParcelState first = ParcelHistory.replay(events.subList(0, cut));
+            ParcelState all = ParcelHistory.replay(events);
+            FulfilmentStatus from = first.status();
+            boolean legal = all.status() == from || (from == EXCEPTION
+                    ? FulfilmentStatus.canLeaveException(first.exceptionFrom(), all.status())
+                    : from.canMoveTo(all.status()));
+            if (!from.isFinal()) {
+                assertThat(legal).as("%s then %s: %s -> %s", events.subList(0, cut), events.subList(cut, n), first, all)
+                        .isTrue();
+            }
+        }
+    }
+
     static List<List<TrackedEvent>> permutations(List<TrackedEvent> events) {
         List<List<TrackedEvent>> all = new ArrayList<>();
         permute(new ArrayList<>(events), 0, all);

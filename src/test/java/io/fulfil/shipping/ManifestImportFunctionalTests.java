@@ -1,0 +1,208 @@
+package io.fulfil.shipping;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.fulfil.imports.ImportReport;
+import io.fulfil.support.csv.CsvInput;
+import io.fulfil.support.csv.CsvRow;
+import io.fulfil.support.csv.RejectFile;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.LocalDateTime;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The import-manifests job through the one import path (CONTRACT §4, §7.6, §8.1), on a shop brought to
+ * PICKED by the real split, wave and import-picks jobs; the invariants are checked after every step.
+ */
+abstract class ManifestImportFunctionalTests extends ShippingFlowTests {
+
+    @Test
+    void aManifestShipsPickedOrdersTakesTheirUnitsOutOfStockAndRollsTheParentsUp() throws Exception {
+        orders("A:S1x2,S2x1", "B:S3x1,S4x2");
+        splitAndWave();
+        String a = fo("A");
+        String bSh = fo("B", "SH");
+        String bBj = fo("B", "BJ");
+        pick(List.of(a, bSh, bBj));
+        int[] s1 = stock("SH", "S1");
+        int[] s2 = stock("SH", "S2");
+        int[] s3 = stock("SH", "S3");
+        int[] s4 = stock("BJ", "S4");
+
+        Path file = manifest("manifest.csv", a + ",SF,SF" + prefix + "01,2026-11-21T12:00:00+08:00,1200",
+                bSh + ",ZTO,ZT" + prefix + "02,2026-11-21T13:30:00.250+08:00,800");
+        ImportReport report = importOk("manifests", file);
+
+        assertThat(report.applied()).isEqualTo(2);
+        assertThat(jdbc.queryForMap("SELECT status, carrier_code, tracking_no, shipped_at, weight_grams FROM fulfilment_order"
+                + " WHERE fulfilment_no = ?", a))
+                .containsEntry("STATUS", "SHIPPED").containsEntry("CARRIER_CODE", "SF")
+                .containsEntry("TRACKING_NO", "SF" + prefix + "01").containsEntry("WEIGHT_GRAMS", 1200);
+        assertThat(jdbc.queryForObject("SELECT shipped_at FROM fulfilment_order WHERE fulfilment_no = ?",
+                LocalDateTime.class, a)).as("stored as UTC").isEqualTo(LocalDateTime.of(2026, 11, 21, 4, 0));
+        assertThat(jdbc.queryForObject("SELECT shipped_at FROM fulfilment_order WHERE fulfilment_no = ?",
+                LocalDateTime.class, bSh)).isEqualTo(LocalDateTime.of(2026, 11, 21, 5, 30, 0, 250_000_000));
+        assertThat(status(bSh)).isEqualTo("SHIPPED");
+        assertThat(status(bBj)).isEqualTo("PICKED");
+        // on_hand and allocated both down by the units, journalled as SHIP movements
+        assertThat(stock("SH", "S1")).containsExactly(s1[0] - 2, s1[1] - 2);
+        assertThat(stock("SH", "S2")).containsExactly(s2[0] - 1, s2[1] - 1);
+        assertThat(stock("SH", "S3")).containsExactly(s3[0] - 1, s3[1] - 1);
+        assertThat(stock("BJ", "S4")).containsExactly(s4[0], s4[1]);
+        assertThat(rows("SELECT warehouse_code, sku_code, on_hand_change, allocated_change, reference, order_no"
+                + " FROM stock_movement WHERE kind = 'SHIP' ORDER BY reference, sku_code"))
+                .containsExactly("SH|S1|-2|-2|" + a + "|" + order("A") + "|", "SH|S2|-1|-1|" + a + "|" + order("A") + "|",
+                        "SH|S3|-1|-1|" + bSh + "|" + order("B") + "|");
+        assertThat(orderStatus("A")).isEqualTo("SHIPPED");
+        assertThat(orderStatus("B")).isEqualTo("PARTIALLY_SHIPPED");
+
+        // the same file again: already imported, nothing runs
+        ImportReport again = imports.importFile("manifests", file, false);
+        assertThat(again.alreadyBy()).isEqualTo(report.executionId());
+        assertThat(again.lines().get(0)).contains("already imported");
+        // the same rows in another file, plus the last parcel: the two are unchanged, one applied
+        Path other = manifest("manifest-2.csv", a + ",SF,SF" + prefix + "01,2026-11-21T04:00:00Z,1200",
+                bSh + ",ZTO,ZT" + prefix + "02,2026-11-21T13:30:00.250+08:00,800",
+                bBj + ",JD,JD" + prefix + "03,2026-11-21T14:00:00+08:00,400");
+        ImportReport second = importOk("manifests", other);
+        assertThat(second.applied()).isEqualTo(1);
+        assertThat(second.unchanged()).isEqualTo(2);
+        assertThat(count("SELECT COUNT(*) FROM stock_movement WHERE kind = 'SHIP'")).as("no unit shipped twice").isEqualTo(4);
+        assertThat(stock("SH", "S1")).containsExactly(s1[0] - 2, s1[1] - 2);
+        assertThat(stock("BJ", "S4")).containsExactly(s4[0] - 2, s4[1] - 2);
+        assertThat(orderStatus("B")).isEqualTo("SHIPPED");
+
+        // a row already applied, with other values: rejected, naming what it was shipped as
+        Path changed = manifest("manifest-3.csv", a + ",SF,SF" + prefix + "01,2026-11-21T12:00:00+08:00,1300");
+        ImportReport rejected = imports.importFile("manifests", changed, false);
+        assertThat(rejected.ok()).isFalse();
+        assertThat(rejected.rejects()).singleElement().satisfies(e -> {
+            assertThat(e.line()).isEqualTo(2);
+            assertThat(e.column()).isEqualTo("fulfilment_no");
+            assertThat(e.reason()).contains("already shipped as SF SF" + prefix + "01");
+        });
+        assertThat(jdbc.queryForObject("SELECT weight_grams FROM fulfilment_order WHERE fulfilment_no = ?", Integer.class, a))
+                .isEqualTo(1200);
+        assertInvariants();
+    }
+
+    @Test
+    void everyBadRowIsRejectedWithLineColumnAndReasonAndNothingIsAppliedUnlessPartial() throws Exception {
+        orders("G1:S1x1", "G2:S1x2", "X1:S2x1", "X2:S2x1", "X3:S2x1", "X4:S2x1", "X5:S2x1", "X6:S2x1", "X7:S2x1",
+                "X8:S2x1", "D1:S3x1", "W1:S3x1");
+        splitAndWave();
+        List<String> picked = new ArrayList<>();
+        for (String s : List.of("G1", "G2", "X1", "X2", "X3", "X4", "X5", "X6", "X7", "X8", "D1")) {
+            picked.add(fo(s));
+        }
+        pick(picked);
+        ship(fo("D1"), "SF", "SF" + prefix + "DB");
+        int[] s1 = stock("SH", "S1");
+        int[] s2 = stock("SH", "S2");
+        List<String> before = rows("SELECT fulfilment_no, status, carrier_code, tracking_no FROM fulfilment_order"
+                + " ORDER BY fulfilment_no");
+
+        String t = prefix;
+        Path file = manifest("bad.csv",
+                fo("G1") + ",SF,SF" + t + "G1,2026-11-21T12:00:00+08:00,1000",     // 2 good
+                t + "-NOPE-1,SF,SF" + t + "N,2026-11-21T12:00:00+08:00,1000",       // 3 unknown fulfilment order
+                fo("W1") + ",SF,SF" + t + "W1,2026-11-21T12:00:00+08:00,1000",      // 4 WAVED, not PICKED
+                fo("X1") + ",DHL,DH" + t + "X1,2026-11-21T12:00:00+08:00,1000",     // 5 unknown carrier
+                fo("X2") + ",SF,,2026-11-21T12:00:00+08:00,1000",                  // 6 no tracking number
+                fo("X3") + ",SF,SF" + t + "DB,2026-11-21T12:00:00+08:00,1000",      // 7 another parcel's (database)
+                fo("G2") + ",YTO,YT" + t + "G2,2026-11-21T12:00:00+08:00,1000",     // 8 good
+                fo("X4") + ",YTO,YT" + t + "G2,2026-11-21T12:00:00+08:00,1000",     // 9 line 8's tracking number
+                fo("X5") + ",SF,SF" + t + "X5,21/11/2026 12:00,1000",               // 10 unparseable
+                fo("X6") + ",SF,SF" + t + "X6,2099-11-21T12:00:00+08:00,1000",      // 11 in the future
+                fo("X7") + ",SF,SF" + t + "X7,2026-11-21T12:00:00+08:00,0",         // 12 weight 0
+                fo("X8") + ",SF,SF" + t + "X8,2026-11-21T12:00:00+08:00,-5",        // 13 negative
+                fo("X8") + ",JD,JD" + t + "X8,2026-11-21T12:00:00+08:00,1.5");      // 14 not whole (and X8 twice)
+        List<String[]> expected = List.of(
+                new String[] {"3", "fulfilment_no", "unknown fulfilment order"},
+                new String[] {"4", "fulfilment_no", "is WAVED, not PICKED"},
+                new String[] {"5", "carrier_code", "unknown carrier"},
+                new String[] {"6", "tracking_no", "required"},
+                new String[] {"7", "tracking_no", "already fulfilment order " + fo("D1")},
+                new String[] {"9", "tracking_no", "already on line 8"},
+                new String[] {"10", "shipped_at", "not an ISO-8601 timestamp"},
+                new String[] {"11", "shipped_at", "in the future"},
+                new String[] {"12", "weight_grams", "positive whole number"},
+                new String[] {"13", "weight_grams", "positive whole number"},
+                new String[] {"14", "weight_grams", "not a whole number"});
+
+        ImportReport whole = imports.importFile("manifests", file, false);
+
+        assertThat(whole.ok()).isFalse();
+        assertThat(whole.exitCode()).isEqualTo(1);
+        assertThat(whole.applied()).isZero();
+        assertThat(whole.rejected()).isEqualTo(expected.size());
+        assertRejected(whole, tmp.resolve("bad.rejects.csv"), expected);
+        assertThat(rows("SELECT fulfilment_no, status, carrier_code, tracking_no FROM fulfilment_order ORDER BY fulfilment_no"))
+                .as("nothing applied").isEqualTo(before);
+        assertThat(stock("SH", "S1")).containsExactly(s1[0], s1[1]);
+        assertInvariants();
+
+        ImportReport partial = imports.importFile("manifests", file, true);
+
+        assertThat(partial.completed()).as(partial.lines().toString()).isTrue();
+        assertThat(partial.applied()).isEqualTo(2);
+        assertThat(partial.rejected()).isEqualTo(expected.size());
+        assertRejected(partial, tmp.resolve("bad.rejects.csv"), expected);
+        assertThat(status(fo("G1"))).isEqualTo("SHIPPED");
+        assertThat(status(fo("G2"))).isEqualTo("SHIPPED");
+        for (String s : List.of("X1", "X2", "X3", "X4", "X5", "X6", "X7", "X8")) {
+            assertThat(status(fo(s))).as(s).isEqualTo("PICKED");
+        }
+        assertThat(status(fo("W1"))).isEqualTo("WAVED");
+        assertThat(stock("SH", "S1")).containsExactly(s1[0] - 3, s1[1] - 3);
+        assertThat(stock("SH", "S2")).containsExactly(s2[0], s2[1]);
+        assertInvariants();
+    }
+
+    /** The report lists each rejected row with its line, column and reason; so does the rejects file. */
+    private void assertRejected(ImportReport report, Path rejectsFile, List<String[]> expected) throws Exception {
+        assertThat(report.rejects()).hasSize(expected.size());
+        List<String> printed = report.lines();
+        List<String[]> inFile = new ArrayList<>();
+        try (CsvInput in = CsvInput.open(rejectsFile, List.of(RejectFile.HEADER))) {
+            for (CsvRow row = in.next(); row != null; row = in.next()) {
+                inFile.add(new String[] {row.cell("line"), row.cell("column"), row.cell("reason")});
+            }
+        }
+        assertThat(inFile).hasSize(expected.size());
+        for (int i = 0; i < expected.size(); i++) {
+            String[] e = expected.get(i);
+            var reject = report.rejects().get(i);
+            assertThat(reject.line()).as(e[2]).isEqualTo(Long.parseLong(e[0]));
+            assertThat(reject.column()).as(e[2]).contains(e[1]);
+            assertThat(reject.reason()).contains(e[2]);
+            assertThat(inFile.get(i)[0]).isEqualTo(e[0]);
+            assertThat(inFile.get(i)[1]).contains(e[1]);
+            assertThat(inFile.get(i)[2]).contains(e[2]);
+            assertThat(printed).anySatisfy(l -> assertThat(l).contains("rejected line " + e[0] + ", column " + e[1]));
+        }
+        assertThat(Files.readString(rejectsFile, StandardCharsets.UTF_8)).startsWith("\uFEFF");
+    }
+
+    @Test
+    void aManifestRowForAFulfilmentOrderTwiceInOneFileIsRejected() throws Exception {
+        orders("A:S1x1");
+        splitAndWave();
+        pick(List.of(fo("A")));
+        Path file = manifest("twice.csv", fo("A") + ",SF,SF" + prefix + "A1,2026-11-21T12:00:00+08:00,1000",
+                fo("A") + ",SF,SF" + prefix + "A1,2026-11-21T12:00:00+08:00,1000");
+        ImportReport report = imports.importFile("manifests", file, false);
+        assertThat(report.ok()).isFalse();
+        assertThat(report.rejects()).singleElement().satisfies(e -> {
+            assertThat(e.line()).isEqualTo(3);
+            assertThat(e.column()).contains("fulfilment_no");
+            assertThat(e.reason()).contains("repeated in the file");
+        });
+        assertThat(status(fo("A"))).isEqualTo("PICKED");
+        assertInvariants();
+    }
+}
