@@ -8,7 +8,6 @@ import java.nio.file.Path;
 import java.time.LocalDateTime;
 import java.util.ArrayList;
 import java.util.Collections;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
@@ -308,9 +307,9 @@ public abstract class CarrierEventImportFunctionalTests extends ShippingFlowTest
 
     /** status|exception_from|delivered_at|last_event_at of a fulfilment order. */
     protected String parcel(String fulfilmentNo) {
-        Map<String, Object> row = new LinkedHashMap<>(jdbc.queryForMap("""
+        Map<String, Object> row = jdbc.queryForMap("""
                 SELECT status, exception_from, delivered_at, last_event_at FROM fulfilment_order WHERE fulfilment_no = ?""",
-                fulfilmentNo));
+                fulfilmentNo);
         return row.get("STATUS") + "|" + row.get("EXCEPTION_FROM") + "|" + time(fulfilmentNo, "delivered_at") + "|"
                 + time(fulfilmentNo, "last_event_at");
     }
