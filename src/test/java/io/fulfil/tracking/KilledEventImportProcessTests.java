@@ -1,40 +1,63 @@
 package io.fulfil.tracking;
 
-import static io.fulfil.support.FulfilProcesses.count;
-import static io.fulfil.support.FulfilProcesses.rows;
-import static io.fulfil.support.FulfilProcesses.run;
 import static io.fulfil.support.FulfilProcesses.start;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.fulfil.support.FulfilProcesses;
+import io.fulfil.FulfilApplication;
+import io.fulfil.shipping.ShippingFlowTests;
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.sql.SQLException;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDateTime;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.Random;
+import java.util.TreeSet;
 import java.util.concurrent.TimeUnit;
-import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.springframework.batch.core.BatchStatus;
+import org.springframework.batch.core.job.JobExecution;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
 
 /**
- * A carrier events import killed with SIGKILL part-way, as an operator would meet it: the command line
- * runs in separate JVMs on an embedded H2 file database (see KilledFloorProcessTests). Generated
- * orders are split, waved, picked and shipped by the real commands; then a file of several thousand
- * events (shuffled, some repeated, some for parcels no manifest has shipped) is imported in small
- * chunks and killed once it reports progress (chunks have committed). The invariants hold after the kill, {@code restart
- * --force} finishes the run, every event is recorded once, and the database ends as that of a run
- * that was never killed.
+ * A carrier events import killed with SIGKILL part-way: the import runs as the command line in a JVM
+ * of its own, on an embedded H2 file database that this test's application also has open (H2's
+ * {@code AUTO_SERVER}, as an operator's second command would). Orders are split, waved, picked and
+ * shipped here by the real jobs; then a file of some two thousand events (shuffled, some repeated,
+ * some for parcels no manifest has shipped) is imported two rows per chunk by the other process (fifty here, to keep the test short), which
+ * is killed once it reports progress (chunks have committed). The invariants hold after the kill, a
+ * forced restart from the job repository finishes the run, and every event is recorded once with
+ * each parcel where its events say. (Starting every step as a process of its own, as
+ * KilledFloorProcessTests does, costs a JVM start per step; one is enough to kill.)
  */
-class KilledEventImportProcessTests {
+@SpringBootTest(classes = FulfilApplication.class, properties = {"fulfil.import.chunk-size=50",
+        "fulfil.inbox-dir=target/test-inbox-killed-events", "fulfil.outbox-dir=target/test-outbox-killed-events"})
+class KilledEventImportProcessTests extends ShippingFlowTests {
 
-    private static final List<String> SMALL_CHUNKS = List.of("-Dfulfil.import.chunk-size=2");
+    private static final Path DATA_DIR;
+
+    static {
+        try {
+            DATA_DIR = Files.createTempDirectory("killed-events-");
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    @DynamicPropertySource
+    static void fileDatabase(DynamicPropertyRegistry registry) {
+        registry.add("spring.datasource.url",
+                () -> "jdbc:h2:file:" + DATA_DIR.resolve("fulfil") + ";AUTO_SERVER=TRUE;LOCK_TIMEOUT=60000");
+        registry.add("fulfil.data-dir", DATA_DIR::toString);
+    }
+
     private static final String[] CARRIERS = {"SF", "ZTO", "YTO", "JD", "KD100"};
     /** Per carrier, a parcel's script: code and hour of 2026-11-22 (UTC+8). */
     private static final String[][][] SCRIPTS = {
@@ -44,36 +67,42 @@ class KilledEventImportProcessTests {
             {{"100", "8"}, {"600", "9"}, {"700", "10"}, {"200", "11"}},
             {{"0", "8"}, {"5", "9"}, {"14", "10"}, {"3", "11"}, {"1", "12"}},
     };
+    /** Where each carrier's script ends: carrier, status, exception_from, delivered_at, last_event_at. */
+    private static final List<String> ENDS = List.of(
+            "SF|DELIVERED|null|" + utc(13) + "|" + utc(13),
+            "ZTO|EXCEPTION|OUT_FOR_DELIVERY|null|" + utc(11),
+            "YTO|DELIVERED|null|" + utc(12) + "|" + utc(12),
+            "JD|RETURNED|null|null|" + utc(11),
+            "KD100|DELIVERED|null|" + utc(11) + "|" + utc(12));
+    private static final int ORDERS = 400;
+    private static final int UNSHIPPED = 20;
 
-    @TempDir
-    Path tmp;
+    static LocalDateTime utc(int hour) {
+        return LocalDateTime.of(2026, 11, 22, 0, 0).plusHours(hour - 8);
+    }
 
     @Test
     void aKilledEventImportIsRestartedAndRecordsEachEventOnce() throws Exception {
-        Path template = tmp.resolve("template");
-        assertThat(run(template, List.of(), "generate", "--orders", "600", "--seed", "23").exitCode()).isZero();
-        assertThat(run(template, List.of(), "run", "split").exitCode()).isZero();
-        assertThat(run(template, List.of(), "run", "wave").exitCode()).isZero();
-        Path picks = tmp.resolve("picks.csv");
-        assertThat(run(template, List.of(), "generate", "--pick-confirmations", picks.toString(), "--short-every", "0")
-                .exitCode()).isZero();
-        assertThat(run(template, List.of(), "import", "picks", picks.toString()).exitCode()).isZero();
-        List<String> picked = rows(template, List.of(
-                "SELECT fulfilment_no FROM fulfilment_order WHERE status = 'PICKED' ORDER BY fulfilment_no"));
-        assertThat(picked.size()).as("parcels to ship").isGreaterThan(300);
-
-        // ship them all, each with one of the five carriers
-        List<String> manifest = new ArrayList<>(List.of("fulfilment_no,carrier_code,tracking_no,shipped_at,weight_grams"));
+        List<String> specs = new ArrayList<>();
+        for (int i = 0; i < ORDERS; i++) {
+            specs.add(String.format("K%04d:S%dx1", i, 1 + i % 3));
+        }
+        orders(specs.toArray(String[]::new));
+        splitAndWave();
+        List<String> fos = jdbc.queryForList("SELECT fulfilment_no FROM fulfilment_order ORDER BY fulfilment_no",
+                String.class);
+        pick(fos);
+        List<String> manifest = new ArrayList<>();
         List<String> events = new ArrayList<>();
-        for (int i = 0; i < picked.size(); i++) {
+        for (int i = 0; i < fos.size(); i++) {
             String carrier = CARRIERS[i % CARRIERS.length];
-            String tracking = carrier + String.format("%08d", i);
-            manifest.add(picked.get(i).replace("|", "") + "," + carrier + "," + tracking + ",2026-11-21T20:00:00+08:00,900");
+            String tracking = carrier + prefix + String.format("%05d", i);
+            manifest.add(shipRow(fos.get(i), carrier, tracking));
             addEvents(events, i % CARRIERS.length, tracking);
         }
-        // and parcels nobody shipped: their events wait
-        for (int i = 0; i < 20; i++) {
-            addEvents(events, i % CARRIERS.length, "NOMANIFEST" + i);
+        importOk("manifests", manifest("manifest.csv", manifest.toArray(String[]::new)));
+        for (int i = 0; i < UNSHIPPED; i++) {
+            addEvents(events, i % CARRIERS.length, "NOMANIFEST" + prefix + i);
         }
         int distinct = events.size();
         Random random = new Random(3);
@@ -81,81 +110,48 @@ class KilledEventImportProcessTests {
             events.add(events.get(random.nextInt(distinct)));
         }
         Collections.shuffle(events, random);
-        events.add(0, "carrier_code,tracking_no,event_code,event_time,location,description");
-        Path manifestFile = Files.writeString(tmp.resolve("manifest.csv"), String.join("\n", manifest) + "\n",
-                StandardCharsets.UTF_8);
-        Path eventsFile = Files.writeString(tmp.resolve("events.csv"), String.join("\n", events) + "\n",
-                StandardCharsets.UTF_8);
-        FulfilProcesses.Result shipped = run(template, List.of(), "import", "manifests", manifestFile.toString());
-        assertThat(shipped.exitCode()).as(shipped.output()).isZero();
+        Path file = events("events.csv", events);
 
-        Path clean = copy(template, "clean");
-        FulfilProcesses.Result cleanRun = run(clean, SMALL_CHUNKS, "import", "carrier-events", eventsFile.toString());
-        assertThat(cleanRun.exitCode()).as(cleanRun.output()).isZero();
-        assertThat(count(clean, "SELECT COUNT(*) FROM carrier_event")).isEqualTo(distinct);
-        List<String> expected = tracked(clean);
-
-        Path killed = copy(template, "killed");
         Path log = tmp.resolve("killed.log");
-        Process process = start(killed, SMALL_CHUNKS, "import", "carrier-events", eventsFile.toString())
-                .redirectOutput(log.toFile()).start();
-        Instant deadline = Instant.now().plus(Duration.ofMinutes(3));
+        Process process = start(DATA_DIR, List.of("-Dfulfil.import.chunk-size=2"), "import", "carrier-events",
+                file.toString()).redirectOutput(log.toFile()).start();
+        Instant deadline = Instant.now().plus(Duration.ofMinutes(4));
         // the apply step reports progress every three seconds: by then chunks have committed
-        while (!(Files.exists(log) && Files.readString(log).contains("import-carrier-events: "))) {
+        while (!(Files.exists(log) && Files.readString(log, StandardCharsets.UTF_8).contains("import-carrier-events: "))) {
             assertThat(process.isAlive()).as("the run ended before it could be killed: "
-                    + Files.readString(tmp.resolve("killed.log"))).isTrue();
-            assertThat(Instant.now()).as("no progress within three minutes").isBefore(deadline);
+                    + Files.readString(log, StandardCharsets.UTF_8)).isTrue();
+            assertThat(Instant.now()).as("no progress within four minutes").isBefore(deadline);
             Thread.sleep(20);
         }
         process.destroyForcibly().waitFor(30, TimeUnit.SECONDS);
 
-        assertThat(run(killed, List.of(), "check").exitCode()).as("invariants right after the kill").isZero();
-        long afterKill = count(killed, "SELECT COUNT(*) FROM carrier_event");
-        assertThat(afterKill).as("the kill left events unrecorded").isLessThan(distinct);
-        long execution = count(killed, "SELECT MAX(JOB_EXECUTION_ID) FROM BATCH_JOB_EXECUTION WHERE STATUS = 'STARTED'");
+        assertInvariants();
+        long afterKill = count("SELECT COUNT(*) FROM carrier_event");
+        assertThat(afterKill).as("the kill left events unrecorded").isPositive().isLessThan(distinct);
+        long execution = count("SELECT MAX(JOB_EXECUTION_ID) FROM BATCH_JOB_EXECUTION WHERE STATUS = 'STARTED'");
 
-        FulfilProcesses.Result restart = run(killed, SMALL_CHUNKS, "restart", "--force", String.valueOf(execution));
+        JobExecution restarted = jobs.restart(execution, true);
 
-        assertThat(restart.exitCode()).as(restart.output()).isZero();
-        assertThat(run(killed, List.of(), "check").exitCode()).isZero();
-        assertThat(count(killed, "SELECT COUNT(*) FROM carrier_event")).as("each event once").isEqualTo(distinct);
-        assertThat(tracked(killed)).isEqualTo(expected);
-        assertThat(count(killed, "SELECT COUNT(*) FROM waiting_parcel")).isEqualTo(20);
+        assertThat(restarted.getStatus()).isEqualTo(BatchStatus.COMPLETED);
+        assertInvariants();
+        assertThat(count("SELECT COUNT(*) FROM carrier_event")).as("each event once").isEqualTo(distinct);
+        List<String> ends = new ArrayList<>();
+        jdbc.query("SELECT carrier_code, status, exception_from, delivered_at, last_event_at FROM fulfilment_order",
+                rs -> {
+                    ends.add(rs.getString(1) + "|" + rs.getString(2) + "|" + rs.getString(3) + "|"
+                            + rs.getObject(4, LocalDateTime.class) + "|" + rs.getObject(5, LocalDateTime.class));
+                });
+        assertThat(ends).hasSize(fos.size());
+        assertThat(new TreeSet<>(ends)).containsExactlyInAnyOrderElementsOf(ENDS);
+        assertThat(count("SELECT COUNT(*) FROM waiting_parcel")).isEqualTo(UNSHIPPED);
+        assertThat(count("SELECT COUNT(*) FROM carrier_event WHERE fulfilment_no IS NULL"))
+                .isEqualTo(count("SELECT COUNT(*) FROM carrier_event WHERE tracking_no LIKE 'NOMANIFEST%'"));
+        assertThat(imports.importFile("carrier-events", file, false).alreadyBy()).isEqualTo(restarted.getId());
     }
 
     private static void addEvents(List<String> events, int carrier, String tracking) {
         for (String[] e : SCRIPTS[carrier]) {
-            events.add(String.join(",", CARRIERS[carrier], tracking, e[0],
-                    String.format("2026-11-22T%02d:00:00+08:00", Integer.parseInt(e[1])), "杭州", "scan"));
+            events.add(event(CARRIERS[carrier], tracking, e[0], Integer.parseInt(e[1])));
         }
-    }
-
-    /** What the events changed: parcels, parents, recorded events, waiting parcels. */
-    private static List<String> tracked(Path dataDir) throws SQLException {
-        return rows(dataDir, List.of(
-                """
-                SELECT fulfilment_no, status, exception_from, delivered_at, last_event_at, carrier_code, tracking_no
-                  FROM fulfilment_order ORDER BY fulfilment_no""",
-                "SELECT order_no, status FROM customer_order ORDER BY order_no",
-                """
-                SELECT tracking_no, carrier_code, event_code, event_time, mapped_status, fulfilment_no FROM carrier_event
-                 ORDER BY tracking_no, carrier_code, event_code, event_time""",
-                "SELECT tracking_no, carrier_code, first_event_at FROM waiting_parcel ORDER BY tracking_no",
-                "SELECT warehouse_code, sku_code, on_hand, allocated FROM stock ORDER BY warehouse_code, sku_code"));
-    }
-
-    private Path copy(Path from, String name) throws IOException {
-        Path to = tmp.resolve(name);
-        try (Stream<Path> files = Files.walk(from)) {
-            for (Path p : files.toList()) {
-                Path target = to.resolve(from.relativize(p).toString());
-                if (Files.isDirectory(p)) {
-                    Files.createDirectories(target);
-                } else if (!p.getFileName().toString().endsWith(".lock.db")) {
-                    Files.copy(p, target);
-                }
-            }
-        }
-        return to;
     }
 }
