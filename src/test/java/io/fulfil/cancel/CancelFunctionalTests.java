@@ -19,6 +19,9 @@ import org.springframework.batch.core.job.JobExecution;
  */
 abstract class CancelFunctionalTests extends ShippingFlowTests {
 
+    @org.springframework.beans.factory.annotation.Autowired
+    io.fulfil.ops.OrderExplanation explanation;
+
     static final String[] CANCELLED = {"AL", "WV", "PK", "SP", "IT", "DL", "BO", "MX"};
 
     @Test
@@ -123,6 +126,23 @@ abstract class CancelFunctionalTests extends ShippingFlowTests {
                 .containsExactlyInAnyOrder(fo("SP") + "|DONE|", fo("IT") + "|FAILED|");
         assertThat(orderStatus("SP")).isEqualTo("CANCELLED");
         assertThat(orderStatus("IT")).isEqualTo("CANCELLED");
+        // explain shows the parcels, their events, the intercept requests and every step of the cancellation
+        List<String> sp = explanation.explain(order("SP"));
+        assertThat(sp).as(String.join("\n", sp))
+                .anySatisfy(l -> assertThat(l).contains(fo("SP")).contains("SF SF" + p + "SP").contains("RETURNED"))
+                .anySatisfy(l -> assertThat(l).contains("99").contains("RETURNED"))
+                .anySatisfy(l -> assertThat(l).contains("intercept").contains("DONE"))
+                .anySatisfy(l -> assertThat(l).contains("INTERCEPT").contains("intercept requested"));
+        List<String> it = explanation.explain(order("IT"));
+        assertThat(it).as(String.join("\n", it))
+                .anySatisfy(l -> assertThat(l).contains("收件").contains("IN_TRANSIT"))
+                .anySatisfy(l -> assertThat(l).contains("签收").contains("DELIVERED"))
+                .anySatisfy(l -> assertThat(l).contains("intercept").contains("FAILED"));
+        List<String> wv = explanation.explain(order("WV"));
+        assertThat(wv).as(String.join("\n", wv))
+                .anySatisfy(l -> assertThat(l).contains("CANCELLED").contains("left wave " + wave));
+        List<String> bo = explanation.explain(order("BO"));
+        assertThat(bo).as(String.join("\n", bo)).anySatisfy(l -> assertThat(l).contains("BACKORDER_DELETED"));
         // and a cancelled fulfilment order cannot be shipped any more
         var late = imports.importFile("manifests", manifest("late.csv", shipRow(fo("PK"), "SF", "SF" + p + "PK")), false);
         assertThat(late.ok()).isFalse();

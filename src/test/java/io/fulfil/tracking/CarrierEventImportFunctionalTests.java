@@ -22,6 +22,9 @@ import org.springframework.batch.core.job.JobExecution;
  */
 public abstract class CarrierEventImportFunctionalTests extends ShippingFlowTests {
 
+    @org.springframework.beans.factory.annotation.Autowired
+    io.fulfil.ops.OrderExplanation explanation;
+
     /** 2026-11-22 at this hour in UTC+8, as stored (UTC). */
     static LocalDateTime utc(int hour) {
         return LocalDateTime.of(2026, 11, 22, 0, 0).plusHours(hour - 8);
@@ -69,6 +72,12 @@ public abstract class CarrierEventImportFunctionalTests extends ShippingFlowTest
                 .containsExactly("X9|null|" + fo("A") + "|");
         assertThat(report.lines()).anySatisfy(l -> assertThat(l).contains("unknown codes 1"));
         assertThat(count("SELECT COUNT(*) FROM carrier_event WHERE mapped_status = 'IN_TRANSIT'")).isEqualTo(9);
+        // explain shows the parcel and its events, the unknown code called out
+        List<String> explained = explanation.explain(order("A"));
+        assertThat(explained).as(String.join("\n", explained))
+                .anySatisfy(l -> assertThat(l).contains(fo("A")).contains("SF SF" + p + "A").contains("DELIVERED"))
+                .anySatisfy(l -> assertThat(l).contains("44").contains("OUT_FOR_DELIVERY"))
+                .anySatisfy(l -> assertThat(l).contains("X9").contains("unknown code"));
 
         // the last parcel of B delivered too: the order is delivered
         importOk("carrier-events", events("events-2.csv", List.of(event("YTO", "YT" + p + "B", "SIGNED", 14))));
