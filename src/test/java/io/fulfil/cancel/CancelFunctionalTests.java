@@ -21,6 +21,8 @@ abstract class CancelFunctionalTests extends ShippingFlowTests {
 
     @org.springframework.beans.factory.annotation.Autowired
     io.fulfil.ops.OrderExplanation explanation;
+    @org.springframework.beans.factory.annotation.Autowired
+    io.fulfil.tracking.TrackingReports reports;
 
     static final String[] CANCELLED = {"AL", "WV", "PK", "SP", "IT", "DL", "BO", "MX"};
 
@@ -89,6 +91,9 @@ abstract class CancelFunctionalTests extends ShippingFlowTests {
                         fo("MX", "SH") + "|YTO|YT" + p + "MX|OPEN|");
         assertThat(status(fo("SP"))).isEqualTo("SHIPPED");
         assertThat(status(fo("IT"))).isEqualTo("IN_TRANSIT");
+        assertThat(reports.intercepts().rows()).extracting(r -> r[0] + " " + r[2] + " " + r[5] + " " + r[6])
+                .containsExactlyInAnyOrder("fulfilment_no carrier_code status parcel_status",
+                        fo("SP") + " SF OPEN SHIPPED", fo("IT") + " ZTO OPEN IN_TRANSIT", fo("MX", "SH") + " YTO OPEN SHIPPED");
         // delivered: nothing to do
         assertThat(status(fo("DL"))).isEqualTo("DELIVERED");
         assertThat(count("SELECT COUNT(*) FROM intercept_request WHERE fulfilment_no = ?", fo("DL"))).isZero();

@@ -24,6 +24,8 @@ public abstract class CarrierEventImportFunctionalTests extends ShippingFlowTest
 
     @org.springframework.beans.factory.annotation.Autowired
     io.fulfil.ops.OrderExplanation explanation;
+    @org.springframework.beans.factory.annotation.Autowired
+    TrackingReports reports;
 
     /** 2026-11-22 at this hour in UTC+8, as stored (UTC). */
     static LocalDateTime utc(int hour) {
@@ -78,6 +80,16 @@ public abstract class CarrierEventImportFunctionalTests extends ShippingFlowTest
                 .anySatisfy(l -> assertThat(l).contains(fo("A")).contains("SF SF" + p + "A").contains("DELIVERED"))
                 .anySatisfy(l -> assertThat(l).contains("44").contains("OUT_FOR_DELIVERY"))
                 .anySatisfy(l -> assertThat(l).contains("X9").contains("unknown code"));
+
+        // report stalled: parcels in EXCEPTION and the code nobody mapped (everything happened days ago:
+        // the parcels still on their way have had no news for 48 hours)
+        TrackingReports.Report stalled = reports.stalled(48);
+        assertThat(stalled.rows()).extracting(r -> r[0] + " " + r[1] + " " + r[3] + " " + r[5])
+                .contains("EXCEPTION " + fo("B", "BJ") + " YTO EXCEPTION", "EXCEPTION " + fo("C") + " JD EXCEPTION")
+                .noneMatch(r -> r.contains(fo("A")) || r.contains(fo("D")));
+        assertThat(stalled.rows()).anySatisfy(r -> assertThat(r[0] + " " + r[3] + " " + r[9])
+                .startsWith("UNKNOWN_CODE SF 1 event(s) with code 'X9'"));
+        assertThat(stalled.file()).exists();
 
         // the last parcel of B delivered too: the order is delivered
         importOk("carrier-events", events("events-2.csv", List.of(event("YTO", "YT" + p + "B", "SIGNED", 14))));
@@ -218,6 +230,8 @@ public abstract class CarrierEventImportFunctionalTests extends ShippingFlowTest
         assertThat(count("SELECT COUNT(*) FROM carrier_event WHERE tracking_no = ? AND fulfilment_no = ?", a, fo("A")))
                 .isEqualTo(2);
         assertThat(rows("SELECT tracking_no FROM waiting_parcel")).containsExactly(b + "|");
+        assertThat(reports.stalled(48).rows()).anySatisfy(r -> assertThat(r[0] + " " + r[3] + " " + r[4] + " " + r[9])
+                .isEqualTo("WAITING SF " + b + " 2 event(s) for a tracking number no manifest has shipped"));
         assertThat(orderStatus("A")).isEqualTo("SHIPPED");
 
         ship(fo("B"), "SF", b);
