@@ -189,6 +189,51 @@ abstract class ManifestImportFunctionalTests extends ShippingFlowTests {
     }
 
     @Test
+    void aManifestImportThatFailedPartWayIsRestartedAndShipsNoUnitTwice() throws Exception {
+        List<String> specs = new ArrayList<>();
+        for (int i = 0; i < 13; i++) {
+            specs.add(String.format("R%02d:S1x2,S2x1", i));
+        }
+        orders(specs.toArray(String[]::new));
+        splitAndWave();
+        List<String> fos = new ArrayList<>();
+        List<String> rows = new ArrayList<>();
+        for (int i = 0; i < 13; i++) {
+            String no = fo(String.format("R%02d", i));
+            fos.add(no);
+            rows.add(shipRow(no, "JD", "JD" + prefix + i));
+        }
+        pick(fos);
+        int[] s1 = stock("SH", "S1");
+        // the first parcel's events came before the manifest
+        importOk("carrier-events", events("early.csv", List.of(event("JD", "JD" + prefix + 0, "100", 8))));
+        Path file = manifest("manifest.csv", rows.toArray(String[]::new));
+        failingImport.seen.set(0);
+        failingImport.failAt.set(2);
+
+        ImportReport failed = imports.importFile("manifests", file, false);
+
+        assertThat(failed.status()).isEqualTo("FAILED");
+        assertThat(count("SELECT COUNT(*) FROM fulfilment_order WHERE status = 'SHIPPED'")).as("one chunk of five")
+                .isEqualTo(4);
+        assertThat(status(fos.get(0))).isEqualTo("IN_TRANSIT");
+        assertThat(stock("SH", "S1")).containsExactly(s1[0] - 10, s1[1] - 10);
+        assertInvariants();
+
+        org.springframework.batch.core.job.JobExecution restarted = jobs.restart(failed.executionId(), false);
+
+        assertThat(restarted.getStatus()).isEqualTo(org.springframework.batch.core.BatchStatus.COMPLETED);
+        assertThat(count("SELECT COUNT(*) FROM fulfilment_order WHERE status = 'SHIPPED'")).isEqualTo(12);
+        assertThat(count("SELECT COUNT(*) FROM stock_movement WHERE kind = 'SHIP' AND sku_code = 'S1'")).isEqualTo(13);
+        assertThat(stock("SH", "S1")).containsExactly(s1[0] - 26, s1[1] - 26);
+        assertThat(orderStatus("R12")).isEqualTo("SHIPPED");
+        assertInvariants();
+        ImportReport again = imports.importFile("manifests", file, false);
+        assertThat(again.alreadyBy()).isEqualTo(restarted.getId());
+        assertThat(again.applied()).as("counted over both executions").isEqualTo(13);
+    }
+
+    @Test
     void aManifestRowForAFulfilmentOrderTwiceInOneFileIsRejected() throws Exception {
         orders("A:S1x1");
         splitAndWave();

@@ -271,6 +271,15 @@ public abstract class CarrierEventImportFunctionalTests extends ShippingFlowTest
         assertThat(partial.applied()).isEqualTo(1);
         assertThat(status(fo("A"))).isEqualTo("IN_TRANSIT");
         assertInvariants();
+
+        // a code the mapping does not know: recorded, reported, and the parcel does not move
+        String before = parcel(fo("A"));
+        ImportReport unknown = importOk("carrier-events", events("unknown.csv", List.of(event("SF", t, "81", 10))));
+        assertThat(unknown.applied()).isEqualTo(1);
+        assertThat(unknown.counts()).containsEntry("unknown codes", 1L);
+        assertThat(parcel(fo("A"))).isEqualTo(before);
+        assertThat(rows("SELECT mapped_status, fulfilment_no FROM carrier_event WHERE event_code = '81'"))
+                .containsExactly("null|" + fo("A") + "|");
     }
 
     @Test
