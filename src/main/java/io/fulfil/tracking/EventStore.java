@@ -75,12 +75,41 @@ class EventStore {
         return events;
     }
 
-    /** Records new events; {@code fulfilmentNos} gives the parcel of those whose parcel is shipped. */
-    void insert(List<CarrierEventRow> rows, CarrierMapping mapping, Map<ParcelKey, String> fulfilmentNos,
-                LocalDateTime receivedAt, long jobExecutionId) {
+    /**
+     * Records new events, {@code fulfilmentNos} giving the parcel of those whose parcel is shipped, and
+     * returns those it recorded. Another import may be recording some of the same events at this very
+     * moment (carriers send events twice; the inbox and an operator may import at once): the events of
+     * a shipped parcel are serialised by its fulfilment order's lock, but those of a parcel not shipped
+     * yet have no row to lock, so the unique index decides. Its insert waits for the other transaction
+     * and then fails; the batch is then undone to a savepoint, and the events not recorded by the other
+     * import (committed by now) are recorded.
+     */
+    List<CarrierEventRow> insert(List<CarrierEventRow> rows, CarrierMapping mapping, Map<ParcelKey, String> fulfilmentNos,
+                                 LocalDateTime receivedAt, long jobExecutionId) {
         if (rows.isEmpty()) {
-            return;
+            return rows;
         }
+        java.sql.Savepoint savepoint = savepoint();
+        try {
+            insertEvents(rows, mapping, fulfilmentNos, receivedAt, jobExecutionId);
+            return rows;
+        } catch (org.springframework.dao.DuplicateKeyException recordedMeanwhile) {
+            rollbackTo(savepoint);
+            Set<ParcelKey> keys = new TreeSet<>();
+            rows.forEach(r -> keys.add(r.parcel()));
+            Set<String> recorded = new java.util.HashSet<>();
+            eventsOf(keys).values().forEach(es -> es.forEach(e -> recorded.add(new CarrierEventRow(0,
+                    e.parcel().carrierCode(), e.parcel().trackingNo(), e.eventCode(), e.eventTime(), null, null).key())));
+            List<CarrierEventRow> left = rows.stream().filter(r -> !recorded.contains(r.key())).toList();
+            if (!left.isEmpty()) {
+                insertEvents(left, mapping, fulfilmentNos, receivedAt, jobExecutionId);
+            }
+            return left;
+        }
+    }
+
+    private void insertEvents(List<CarrierEventRow> rows, CarrierMapping mapping, Map<ParcelKey, String> fulfilmentNos,
+                              LocalDateTime receivedAt, long jobExecutionId) {
         String now = SqlTimestamps.text(receivedAt);
         jdbc.getJdbcTemplate().batchUpdate("""
                 INSERT INTO carrier_event (tracking_no, carrier_code, event_code, event_time, location, description,
@@ -105,12 +134,26 @@ class EventStore {
         if (firstEventAt.isEmpty()) {
             return;
         }
+        java.sql.Savepoint savepoint = savepoint();
+        try {
+            insertWaiting(firstEventAt);
+        } catch (org.springframework.dao.DuplicateKeyException notedMeanwhile) {
+            // another import noted some of these parcels at the same moment (see insert)
+            rollbackTo(savepoint);
+            insertWaiting(firstEventAt);
+        }
+    }
+
+    private void insertWaiting(Map<ParcelKey, LocalDateTime> firstEventAt) {
         Set<ParcelKey> noted = waiting(firstEventAt.keySet());
         List<Map.Entry<ParcelKey, LocalDateTime>> fresh = firstEventAt.entrySet().stream()
                 .filter(e -> !noted.contains(e.getKey())).toList();
+        if (fresh.isEmpty()) {
+            return;
+        }
         jdbc.getJdbcTemplate().batchUpdate("""
                 INSERT INTO waiting_parcel (tracking_no, carrier_code, first_event_at) VALUES (?, ?, ?)""",
-                fresh, Math.max(1, fresh.size()), (ps, e) -> {
+                fresh, fresh.size(), (ps, e) -> {
                     ps.setString(1, e.getKey().trackingNo());
                     ps.setString(2, e.getKey().carrierCode());
                     ps.setString(3, SqlTimestamps.text(e.getValue()));
@@ -193,6 +236,19 @@ class EventStore {
                     counts[2] = rs.getLong(3);
                 });
         return counts;
+    }
+
+    /** A savepoint in the caller's transaction (the connection bound to it). */
+    private java.sql.Savepoint savepoint() {
+        return jdbc.getJdbcTemplate().execute(
+                (org.springframework.jdbc.core.ConnectionCallback<java.sql.Savepoint>) java.sql.Connection::setSavepoint);
+    }
+
+    private void rollbackTo(java.sql.Savepoint savepoint) {
+        jdbc.getJdbcTemplate().execute((org.springframework.jdbc.core.ConnectionCallback<Void>) c -> {
+            c.rollback(savepoint);
+            return null;
+        });
     }
 
     private static Set<String> trackingNos(Collection<ParcelKey> keys) {

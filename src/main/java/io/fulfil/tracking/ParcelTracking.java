@@ -67,14 +67,20 @@ public class ParcelTracking {
         Map<ParcelKey, List<EventStore.StoredEvent>> known = store.eventsOf(keys);
         Set<String> seen = new HashSet<>();
         known.values().forEach(es -> es.forEach(e -> seen.add(keyOf(e.parcel(), e.eventCode(), e.eventTime()))));
-        List<CarrierEventRow> fresh = new ArrayList<>();
+        List<CarrierEventRow> candidates = new ArrayList<>();
+        for (CarrierEventRow r : rows) {
+            if (seen.add(r.key())) {
+                candidates.add(r);
+            }
+        }
+        Map<ParcelKey, String> fulfilmentNos = new HashMap<>();
+        parcels.forEach((k, p) -> fulfilmentNos.put(k, p.fulfilmentNo()));
+        LocalDateTime now = LocalDateTime.now(clock);
+        // what another import running at the same moment recorded first is a duplicate too
+        List<CarrierEventRow> fresh = store.insert(candidates, mapping, fulfilmentNos, now, jobExecutionId);
         int unknown = 0;
         Map<ParcelKey, LocalDateTime> waitingSince = new TreeMap<>();
-        for (CarrierEventRow r : rows) {
-            if (!seen.add(r.key())) {
-                continue;
-            }
-            fresh.add(r);
+        for (CarrierEventRow r : fresh) {
             if (mapping.statusOf(r.carrierCode(), r.eventCode()) == null) {
                 unknown++;
             }
@@ -82,10 +88,6 @@ public class ParcelTracking {
                 waitingSince.merge(r.parcel(), r.eventTime(), (a, b) -> a.isBefore(b) ? a : b);
             }
         }
-        Map<ParcelKey, String> fulfilmentNos = new HashMap<>();
-        parcels.forEach((k, p) -> fulfilmentNos.put(k, p.fulfilmentNo()));
-        LocalDateTime now = LocalDateTime.now(clock);
-        store.insert(fresh, mapping, fulfilmentNos, now, jobExecutionId);
         store.wait(waitingSince);
 
         Map<ParcelKey, List<TrackedEvent>> histories = new LinkedHashMap<>();

@@ -73,9 +73,16 @@ public abstract class ShippingFlowTests {
     public static final class FailingImportChunk implements ImportChunkHook {
         public final AtomicInteger failAt = new AtomicInteger(-1);
         public final AtomicInteger seen = new AtomicInteger();
+        /** Run once, by the first chunk applied after it is set, before that chunk commits. */
+        public final java.util.concurrent.atomic.AtomicReference<Runnable> beforeCommit =
+                new java.util.concurrent.atomic.AtomicReference<>();
 
         @Override
         public void chunkApplied(String jobName, List<? extends ImportRow> rows) {
+            Runnable once = beforeCommit.getAndSet(null);
+            if (once != null) {
+                once.run();
+            }
             if (seen.incrementAndGet() == failAt.get()) {
                 failAt.set(-1);
                 throw new IllegalStateException("injected fault in chunk " + seen.get());
@@ -119,6 +126,7 @@ public abstract class ShippingFlowTests {
         TABLES.forEach(t -> jdbc.update("DELETE FROM " + t));
         failingImport.failAt.set(-1);
         failingImport.seen.set(0);
+        failingImport.beforeCommit.set(null);
         splitHook.started.set(0);
         splitHook.actAt.set(-1);
         splitHook.action = orderNos -> { };

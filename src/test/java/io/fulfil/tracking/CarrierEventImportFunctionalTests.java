@@ -204,6 +204,52 @@ public abstract class CarrierEventImportFunctionalTests extends ShippingFlowTest
         assertThat(status(fo("A"))).isEqualTo("OUT_FOR_DELIVERY");
     }
 
+    /**
+     * Carriers send events twice, and two imports (the inbox and an operator, or two operators) may run
+     * at once: the same event arriving in two files imported at the same moment is recorded once, and
+     * both imports succeed. Here the first import holds its chunk uncommitted while the second runs.
+     */
+    @Test
+    void theSameEventInTwoFilesImportedAtOnceIsRecordedOnce() throws Exception {
+        String t = "SF" + prefix + "NOTYET";
+        Path first = events("first.csv", List.of(event("SF", t, "50", 8)));
+        Path second = events("second.csv", List.of(event("SF", t, "50", 8), event("SF", t, "44", 9)));
+        java.util.concurrent.CountDownLatch holding = new java.util.concurrent.CountDownLatch(1);
+        java.util.concurrent.CountDownLatch release = new java.util.concurrent.CountDownLatch(1);
+        failingImport.beforeCommit.set(() -> {
+            holding.countDown();
+            try {
+                release.await(20, java.util.concurrent.TimeUnit.SECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        });
+        var firstRun = java.util.concurrent.CompletableFuture.supplyAsync(() -> {
+            try {
+                return imports.importFile("carrier-events", first, false);
+            } catch (Exception e) {
+                throw new IllegalStateException(e);
+            }
+        });
+        assertThat(holding.await(60, java.util.concurrent.TimeUnit.SECONDS)).isTrue();
+        var secondRun = java.util.concurrent.CompletableFuture.supplyAsync(() -> {
+            try {
+                return imports.importFile("carrier-events", second, false);
+            } catch (Exception e) {
+                throw new IllegalStateException(e);
+            }
+        });
+        Thread.sleep(2000);
+        release.countDown();
+        ImportReport one = firstRun.get(2, java.util.concurrent.TimeUnit.MINUTES);
+        ImportReport two = secondRun.get(2, java.util.concurrent.TimeUnit.MINUTES);
+
+        assertThat(one.ok()).as(one.lines().toString()).isTrue();
+        assertThat(two.ok()).as(two.lines().toString()).isTrue();
+        assertThat(count("SELECT COUNT(*) FROM carrier_event WHERE tracking_no = ?", t)).isEqualTo(2);
+        assertThat(count("SELECT COUNT(*) FROM waiting_parcel WHERE tracking_no = ?", t)).isEqualTo(1);
+    }
+
     @Test
     void eventsOfAParcelNotShippedYetWaitForItsManifest() throws Exception {
         orders("A:S1x2", "B:S1x1");
