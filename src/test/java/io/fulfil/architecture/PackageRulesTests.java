@@ -26,8 +26,12 @@ class PackageRulesTests {
                 "import org.springframework")).isEmpty();
     }
 
-    /** The fulfilment package's two repositories: the status changes and the parents' roll-up in SQL. */
-    private static final List<String> REPOSITORIES = List.of("FulfilmentOrders.java", "ParentOrders.java");
+    /**
+     * The fulfilment package's repositories: the status changes, the parents' roll-up and the orders'
+     * history (the steps of a cancellation), in SQL.
+     */
+    private static final List<String> REPOSITORIES = List.of("FulfilmentOrders.java", "ParentOrders.java",
+            "OrderHistory.java");
 
     @Test
     void onlyTheStockPackageChangesOnHand() throws IOException {
