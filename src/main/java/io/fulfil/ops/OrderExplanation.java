@@ -79,6 +79,8 @@ public class OrderExplanation {
         out.addAll(waves(orderNo));
         out.addAll(picks(orderNo));
         out.addAll(stockMovements(orderNo));
+        out.addAll(parcels(orderNo));
+        out.addAll(history(orderNo));
         List<List<String>> decisions = jdbc.sql("""
                         SELECT decision_no, trace, decided_at, job_execution_id
                           FROM split_decision WHERE order_no = :no ORDER BY decision_no""")
@@ -159,6 +161,70 @@ public class OrderExplanation {
         out.add(moves.isEmpty() ? "Stock movements: none (allocations are the fulfilment lines above)"
                 : "Stock movements (allocations are the fulfilment lines above):");
         out.addAll(moves);
+        return out;
+    }
+
+    /** The order's parcels: carrier, tracking number, where each stands, and every event in event-time order. */
+    private List<String> parcels(String orderNo) {
+        List<String> out = new ArrayList<>();
+        jdbc.sql("""
+                        SELECT fulfilment_no, carrier_code, tracking_no, shipped_at, weight_grams, status, exception_from,
+                               delivered_at, last_event_at
+                          FROM fulfilment_order WHERE order_no = :no AND tracking_no IS NOT NULL
+                         ORDER BY fulfilment_no""")
+                .param("no", orderNo)
+                .query((rs, i) -> {
+                    String fulfilmentNo = rs.getString(1);
+                    String from = rs.getString(7) == null ? "" : " (entered from " + rs.getString(7) + ")";
+                    String delivered = rs.getTimestamp(8) == null ? "" : ", delivered " + rs.getTimestamp(8) + " UTC";
+                    out.add("  " + fulfilmentNo + ": " + rs.getString(2) + " " + rs.getString(3) + ", shipped "
+                            + rs.getTimestamp(4) + " UTC, " + rs.getInt(5) + " g; now " + rs.getString(6) + from
+                            + delivered);
+                    return fulfilmentNo;
+                })
+                .list()
+                .forEach(fulfilmentNo -> out.addAll(events(fulfilmentNo)));
+        out.addAll(0, List.of(out.isEmpty() ? "Parcels: none shipped yet" : "Parcels (events in event-time order):"));
+        List<String> intercepts = jdbc.sql("""
+                        SELECT fulfilment_no, carrier_code, tracking_no, requested_at, status, closed_at
+                          FROM intercept_request WHERE order_no = :no ORDER BY fulfilment_no""")
+                .param("no", orderNo)
+                .query((rs, i) -> "  " + rs.getString(1) + ": asked " + rs.getString(2) + " to intercept "
+                        + rs.getString(3) + " at " + rs.getTimestamp(4) + " UTC; " + rs.getString(5)
+                        + (rs.getTimestamp(6) == null ? "" : " since " + rs.getTimestamp(6) + " UTC"))
+                .list();
+        if (!intercepts.isEmpty()) {
+            out.add("Intercept requests:");
+            out.addAll(intercepts);
+        }
+        return out;
+    }
+
+    private List<String> events(String fulfilmentNo) {
+        return jdbc.sql("""
+                        SELECT event_time, event_code, mapped_status, location, description, received_at
+                          FROM carrier_event WHERE fulfilment_no = :no ORDER BY event_time, event_id""")
+                .param("no", fulfilmentNo)
+                .query((rs, i) -> "    " + rs.getTimestamp(1) + " UTC code " + rs.getString(2) + " = "
+                        + (rs.getString(3) == null ? "unknown code (changes nothing)" : rs.getString(3))
+                        + (rs.getString(4) == null ? "" : " at " + rs.getString(4))
+                        + (rs.getString(5) == null ? "" : ": " + rs.getString(5))
+                        + " (received " + rs.getTimestamp(6) + " UTC)")
+                .list();
+    }
+
+    /** Steps taken on the order after its split that no other table tells (each step of a cancellation). */
+    private List<String> history(String orderNo) {
+        List<String> steps = jdbc.sql("""
+                        SELECT occurred_at, action, detail FROM order_history WHERE order_no = :no ORDER BY history_id""")
+                .param("no", orderNo)
+                .query((rs, i) -> "  " + rs.getTimestamp(1) + " UTC " + rs.getString(2) + ": " + rs.getString(3))
+                .list();
+        List<String> out = new ArrayList<>();
+        if (!steps.isEmpty()) {
+            out.add("History:");
+            out.addAll(steps);
+        }
         return out;
     }
 
