@@ -26,8 +26,9 @@ class PackageRulesTests {
                 "import org.springframework")).isEmpty();
     }
 
-    /** The fulfilment package's two repositories: the status changes and the parents' roll-up in SQL. */
-    private static final List<String> REPOSITORIES = List.of("FulfilmentOrders.java", "ParentOrders.java");
+    /** The fulfilment package's repositories: status changes, the parents' roll-up and the orders' history in SQL. */
+    private static final List<String> REPOSITORIES = List.of("FulfilmentOrders.java", "ParentOrders.java",
+            "OrderHistory.java");
 
     @Test
     void onlyTheStockPackageChangesOnHand() throws IOException {
