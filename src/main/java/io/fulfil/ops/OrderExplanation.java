@@ -180,10 +180,10 @@ public class OrderExplanation {
                     out.add("  " + fulfilmentNo + ": " + rs.getString(2) + " " + rs.getString(3) + ", shipped "
                             + rs.getTimestamp(4) + " UTC, " + rs.getInt(5) + " g; now " + rs.getString(6) + from
                             + delivered);
-                    return fulfilmentNo;
+                    return new String[] {rs.getString(3), rs.getString(2)};
                 })
                 .list()
-                .forEach(fulfilmentNo -> out.addAll(events(fulfilmentNo)));
+                .forEach(parcel -> out.addAll(events(parcel[0], parcel[1])));
         out.addAll(0, List.of(out.isEmpty() ? "Parcels: none shipped yet" : "Parcels (events in event-time order):"));
         List<String> intercepts = jdbc.sql("""
                         SELECT fulfilment_no, carrier_code, tracking_no, requested_at, status, closed_at
@@ -200,11 +200,13 @@ public class OrderExplanation {
         return out;
     }
 
-    private List<String> events(String fulfilmentNo) {
+    private List<String> events(String trackingNo, String carrierCode) {
         return jdbc.sql("""
                         SELECT event_time, event_code, mapped_status, location, description, received_at
-                          FROM carrier_event WHERE fulfilment_no = :no ORDER BY event_time, event_id""")
-                .param("no", fulfilmentNo)
+                          FROM carrier_event WHERE tracking_no = :tracking AND carrier_code = :carrier
+                         ORDER BY event_time, event_id""")
+                .param("tracking", trackingNo)
+                .param("carrier", carrierCode)
                 .query((rs, i) -> "    " + rs.getTimestamp(1) + " UTC code " + rs.getString(2) + " = "
                         + (rs.getString(3) == null ? "unknown code (changes nothing)" : rs.getString(3))
                         + (rs.getString(4) == null ? "" : " at " + rs.getString(4))
