@@ -1,13 +1,11 @@
 package io.fulfil.cancel;
 
 import io.fulfil.fulfilment.FulfilmentStatus;
-import io.fulfil.stock.StockKey;
 import io.fulfil.support.KeyLists;
 import io.fulfil.support.SqlTimestamps;
 import java.time.LocalDateTime;
 import java.util.ArrayList;
 import java.util.Collection;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -76,22 +74,6 @@ class CancelStore {
                     });
         }
         return parts;
-    }
-
-    /** Units of each SKU in each of these fulfilment orders, in their warehouses. */
-    Map<String, Map<StockKey, Integer>> units(Collection<String> fulfilmentNos, Map<String, String> warehouses) {
-        Map<String, Map<StockKey, Integer>> units = new HashMap<>();
-        for (List<String> slice : keyLists.slices(fulfilmentNos)) {
-            jdbc.query("SELECT fulfilment_no, sku_code, quantity FROM fulfilment_line WHERE "
-                            + keyLists.matches("fulfilment_no", "nos"),
-                    Map.of("nos", keyLists.bind(slice)), rs -> {
-                        String no = rs.getString(1);
-                        units.computeIfAbsent(no, k -> new java.util.TreeMap<>(
-                                        java.util.Comparator.comparing(StockKey::skuCode)))
-                                .merge(new StockKey(warehouses.get(no), rs.getString(2)), rs.getInt(3), Integer::sum);
-                    });
-        }
-        return units;
     }
 
     /** Deletes these orders' backorders and returns what they were. */

@@ -37,6 +37,7 @@ public class Cancellations {
     }
 
     private final CancelStore store;
+    private final io.fulfil.stock.HeldUnits heldUnits;
     private final ParentOrders parentOrders;
     private final FulfilmentOrders fulfilmentOrders;
     private final StockLedger stockLedger;
@@ -45,9 +46,10 @@ public class Cancellations {
     private final KeyLists keyLists;
     private final Clock clock;
 
-    Cancellations(CancelStore store, ParentOrders parentOrders, FulfilmentOrders fulfilmentOrders,
+    Cancellations(CancelStore store, io.fulfil.stock.HeldUnits heldUnits, ParentOrders parentOrders, FulfilmentOrders fulfilmentOrders,
                   StockLedger stockLedger, WaveProgress waves, OrderHistory history, KeyLists keyLists, Clock clock) {
         this.store = store;
+        this.heldUnits = heldUnits;
         this.parentOrders = parentOrders;
         this.fulfilmentOrders = fulfilmentOrders;
         this.stockLedger = stockLedger;
@@ -89,7 +91,7 @@ public class Cancellations {
                 .sorted(java.util.Comparator.comparing(FulfilmentOrders.Current::fulfilmentNo)).toList();
         Map<String, String> warehouses = new HashMap<>();
         toCancel.forEach(fo -> warehouses.put(fo.fulfilmentNo(), fo.warehouseCode()));
-        var units = store.units(warehouses.keySet(), warehouses);
+        var units = heldUnits.of(warehouses);
         List<StockMovement> releases = new ArrayList<>();
         Set<String> leftWaves = new TreeSet<>();
         for (FulfilmentOrders.Current fo : toCancel) {

@@ -1,6 +1,7 @@
 package io.fulfil.cli;
 
 import io.fulfil.bench.BenchDataGenerator;
+import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -22,6 +23,14 @@ final class GenerateCommand implements Callable<Integer> {
             description = "with --pick-confirmations: every N-th row is picked one short (default ${DEFAULT-VALUE}; 0: none)")
     int shortEvery;
 
+    @Option(names = "--manifest", paramLabel = "<file>",
+            description = "instead: write a manifest that ships every PICKED fulfilment order")
+    Path manifest;
+
+    @Option(names = "--carrier-events", paramLabel = "<file>",
+            description = "instead: write four carrier events per shipped parcel, some late, some twice")
+    Path carrierEvents;
+
     @Option(names = "--seed", defaultValue = "42", description = "random seed (default ${DEFAULT-VALUE})")
     long seed;
 
@@ -33,6 +42,15 @@ final class GenerateCommand implements Callable<Integer> {
                     shortEvery);
             System.out.printf("wrote %,d confirmation rows to %s in %.1fs%n", rows, confirmations,
                     (System.nanoTime() - start) / 1e9);
+            return 0;
+        }
+        if (manifest != null || carrierEvents != null) {
+            long start = System.nanoTime();
+            var shipping = AppContext.bean(io.fulfil.bench.BenchShipping.class);
+            Path file = manifest != null ? manifest : carrierEvents;
+            long rows = manifest != null ? shipping.writeManifest(manifest.toAbsolutePath())
+                    : shipping.writeEvents(carrierEvents.toAbsolutePath());
+            System.out.printf("wrote %,d rows to %s in %.1fs%n", rows, file, (System.nanoTime() - start) / 1e9);
             return 0;
         }
         if (orders == null || orders < 1) {

@@ -16,7 +16,9 @@ import picocli.CommandLine.Parameters;
         description = {"Runs a job as a new instance and waits for it.",
                 "Jobs: split (split paid orders and allocate stock; see jobs/split.md),",
                 "wave (gather allocated work into waves and write their pick lists; see jobs/wave.md),",
-                "import-picks (without file=: every file waiting in <inbox>/picks/; see jobs/import-picks.md)."},
+                "import-picks, import-manifests, import-carrier-events (without file=: every file waiting in",
+                "<inbox>/<kind>/; see jobs/import-*.md),",
+                "cancel (compensate the orders the shop cancelled; see jobs/cancel.md)."},
         footer = {"", "Example: fulfil run split",
                 "A failed run prints its execution id; after fixing the cause: fulfil restart <id>"})
 final class RunCommand implements Callable<Integer> {

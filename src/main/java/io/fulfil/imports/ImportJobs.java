@@ -17,11 +17,13 @@ import org.springframework.batch.core.step.builder.StepBuilder;
 import org.springframework.transaction.PlatformTransactionManager;
 
 /**
- * Builds every import job the same way: step {@code validate} (a tasklet that streams the file, see
+ * Builds every import job the same way (a kind's job configuration declares its job as
+ * {@code importJobs.job(kind)}): step {@code validate} (a tasklet that streams the file, see
  * {@link ValidateFileTasklet}), then, unless it rejected the file, the chunk-oriented step
- * {@code apply} (see {@link ImportFileReader}, {@link ImportChunkWriter}). A kind's job configuration
- * declares the job with {@link #job} and a step-scoped reader and writer with {@link #reader} and
- * {@link #writer}.
+ * {@code apply} (see {@link ImportFileReader}, {@link ImportChunkWriter}), and for a kind that
+ * {@link ImportKind#settles() settles} the step {@code settle}. One step-scoped reader and writer
+ * serve every kind, each finding its kind by the name of the job it runs in
+ * ({@link ImportJobsConfiguration}).
  *
  * <p>Parameters: {@code file} (absolute path, non-identifying), {@code file.sha256} and
  * {@code partial} (identifying), so the same content imported again is the same job instance: once
@@ -39,12 +41,26 @@ public final class ImportJobs {
     private static final Set<String> PARAMETERS = Set.of(ImportContext.FILE, ImportContext.SHA256,
             ImportContext.PARTIAL);
 
-    private ImportJobs() {
+    private final JobRepository repository;
+    private final PlatformTransactionManager transactions;
+    private final ImportFileReader<ImportRow> reader;
+    private final ImportChunkWriter<ImportRow> writer;
+    private final int chunkSize;
+
+    ImportJobs(JobRepository repository, PlatformTransactionManager transactions, ImportFileReader<ImportRow> reader,
+               ImportChunkWriter<ImportRow> writer, int chunkSize) {
+        if (chunkSize < 1) {
+            throw new IllegalArgumentException("fulfil.import.chunk-size must be at least 1, not " + chunkSize);
+        }
+        this.repository = repository;
+        this.transactions = transactions;
+        this.reader = reader;
+        this.writer = writer;
+        this.chunkSize = chunkSize;
     }
 
-    public static <R extends ImportRow> Job job(ImportKind<R> kind, JobRepository repository,
-                                                PlatformTransactionManager transactions, ImportFileReader<R> reader,
-                                                ImportChunkWriter<R> writer, int chunkSize) {
+    /** The job of this kind of file, e.g. {@code import-picks}. */
+    public Job job(ImportKind<?> kind) {
         Step validate = new StepBuilder("validate", repository)
                 .tasklet(new ValidateFileTasklet<>(kind, chunkSize), transactions)
                 .allowStartIfComplete(true)
@@ -52,7 +68,7 @@ public final class ImportJobs {
         // rows applied, every few seconds on stderr
         StepProgress progress = new StepProgress(kind.jobName(), "rows");
         Step apply = new StepBuilder("apply", repository)
-                .<R, R>chunk(chunkSize)
+                .<ImportRow, ImportRow>chunk(chunkSize)
                 .transactionManager(transactions)
                 .reader(reader)
                 .writer(writer)
@@ -79,8 +95,8 @@ public final class ImportJobs {
                 .end().build();
     }
 
-    /** The apply step's reader for one step execution (declare it {@code @StepScope}). */
-    public static <R extends ImportRow> ImportFileReader<R> reader(ImportKind<R> kind, StepExecution step,
+    /** The apply step's reader for one step execution. */
+    static <R extends ImportRow> ImportFileReader<R> reader(ImportKind<R> kind, StepExecution step,
                                                                    ImportChunkHook hook) {
         JobParameters parameters = step.getJobExecution().getJobParameters();
         return new ImportFileReader<>(kind, Path.of(parameters.getString(ImportContext.FILE)),
@@ -88,8 +104,8 @@ public final class ImportJobs {
                 step.getJobExecution().getExecutionContext(), hook);
     }
 
-    /** The apply step's writer for one step execution (declare it {@code @StepScope}). */
-    public static <R extends ImportRow> ImportChunkWriter<R> writer(ImportKind<R> kind, StepExecution step,
+    /** The apply step's writer for one step execution. */
+    static <R extends ImportRow> ImportChunkWriter<R> writer(ImportKind<R> kind, StepExecution step,
                                                                     ImportChunkHook hook) {
         JobParameters parameters = step.getJobExecution().getJobParameters();
         return new ImportChunkWriter<>(kind, Path.of(parameters.getString(ImportContext.FILE)),

@@ -10,8 +10,7 @@ import org.springframework.stereotype.Service;
 
 /**
  * {@code explain <order_no>}: the order, its fulfilment orders and backorders, its waves and picks (short
- * picks called out), the stock movements made for it, its parcels with their carrier events and
- * intercept requests, the steps of its cancellation, and the decision trace in words.
+ * picks called out), the stock movements made for it, and the decision trace in words.
  */
 @Service
 public class OrderExplanation {
@@ -165,52 +164,34 @@ public class OrderExplanation {
         return out;
     }
 
-    /**
-     * The order's parcels (CONTRACT §6, §9): each shipped fulfilment order with its carrier, tracking
-     * number and where it stands; every event its carrier sent, in event time order, with the status
-     * its code stands for (or that the mapping does not know it); the intercept requests of a
-     * cancelled order's parcels.
-     */
+    /** The order's parcels: carrier, tracking number, where each stands, and every event in event-time order. */
     private List<String> parcels(String orderNo) {
-        List<String> parcels = jdbc.sql("""
-                        SELECT fulfilment_no, carrier_code, tracking_no, status, shipped_at, weight_grams, delivered_at,
-                               exception_from, last_event_at
-                          FROM fulfilment_order WHERE order_no = :no AND carrier_code IS NOT NULL
+        List<String> out = new ArrayList<>();
+        jdbc.sql("""
+                        SELECT fulfilment_no, carrier_code, tracking_no, shipped_at, weight_grams, status, exception_from,
+                               delivered_at, last_event_at
+                          FROM fulfilment_order WHERE order_no = :no AND tracking_no IS NOT NULL
                          ORDER BY fulfilment_no""")
                 .param("no", orderNo)
-                .query((rs, i) -> "  " + rs.getString(1) + ": " + rs.getString(2) + " " + rs.getString(3) + ", "
-                        + rs.getString(4) + (rs.getString(8) == null ? "" : " (entered from " + rs.getString(8) + ")")
-                        + ", shipped at " + rs.getTimestamp(5) + " UTC, " + rs.getInt(6) + " g"
-                        + (rs.getTimestamp(7) == null ? "" : ", delivered at " + rs.getTimestamp(7) + " UTC")
-                        + (rs.getTimestamp(9) == null ? ", no carrier news yet"
-                           : ", latest news " + rs.getTimestamp(9) + " UTC"))
-                .list();
-        List<String> out = new ArrayList<>();
-        out.add(parcels.isEmpty() ? "Parcels: none shipped yet" : "Parcels:");
-        out.addAll(parcels);
-        List<String> events = jdbc.sql("""
-                        SELECT e.event_time, e.carrier_code, e.tracking_no, e.event_code, e.mapped_status, e.location,
-                               e.description, e.fulfilment_no
-                          FROM carrier_event e JOIN fulfilment_order fo ON fo.fulfilment_no = e.fulfilment_no
-                         WHERE fo.order_no = :no ORDER BY e.fulfilment_no, e.event_time, e.event_id""")
-                .param("no", orderNo)
-                .query((rs, i) -> "  " + rs.getString(8) + " " + rs.getTimestamp(1) + " UTC " + rs.getString(2) + " "
-                        + rs.getString(3) + " code " + rs.getString(4) + ": "
-                        + (rs.getString(5) == null ? "unknown code, changes nothing" : rs.getString(5))
-                        + (rs.getString(6) == null ? "" : " at " + rs.getString(6))
-                        + (rs.getString(7) == null ? "" : " (" + rs.getString(7) + ")"))
-                .list();
-        if (!parcels.isEmpty()) {
-            out.add(events.isEmpty() ? "Carrier events: none yet" : "Carrier events, in event time order:");
-            out.addAll(events);
-        }
+                .query((rs, i) -> {
+                    String fulfilmentNo = rs.getString(1);
+                    String from = rs.getString(7) == null ? "" : " (entered from " + rs.getString(7) + ")";
+                    String delivered = rs.getTimestamp(8) == null ? "" : ", delivered " + rs.getTimestamp(8) + " UTC";
+                    out.add("  " + fulfilmentNo + ": " + rs.getString(2) + " " + rs.getString(3) + ", shipped "
+                            + rs.getTimestamp(4) + " UTC, " + rs.getInt(5) + " g; now " + rs.getString(6) + from
+                            + delivered);
+                    return new String[] {rs.getString(3), rs.getString(2)};
+                })
+                .list()
+                .forEach(parcel -> out.addAll(events(parcel[0], parcel[1])));
+        out.addAll(0, List.of(out.isEmpty() ? "Parcels: none shipped yet" : "Parcels (events in event-time order):"));
         List<String> intercepts = jdbc.sql("""
-                        SELECT fulfilment_no, carrier_code, tracking_no, status, requested_at, closed_at
+                        SELECT fulfilment_no, carrier_code, tracking_no, requested_at, status, closed_at
                           FROM intercept_request WHERE order_no = :no ORDER BY fulfilment_no""")
                 .param("no", orderNo)
-                .query((rs, i) -> "  " + rs.getString(1) + ": intercept of " + rs.getString(2) + " " + rs.getString(3)
-                        + " requested at " + rs.getTimestamp(5) + " UTC, " + rs.getString(4)
-                        + (rs.getTimestamp(6) == null ? "" : " at " + rs.getTimestamp(6) + " UTC"))
+                .query((rs, i) -> "  " + rs.getString(1) + ": asked " + rs.getString(2) + " to intercept "
+                        + rs.getString(3) + " at " + rs.getTimestamp(4) + " UTC; " + rs.getString(5)
+                        + (rs.getTimestamp(6) == null ? "" : " since " + rs.getTimestamp(6) + " UTC"))
                 .list();
         if (!intercepts.isEmpty()) {
             out.add("Intercept requests:");
@@ -219,15 +200,27 @@ public class OrderExplanation {
         return out;
     }
 
+    private List<String> events(String trackingNo, String carrierCode) {
+        return jdbc.sql("""
+                        SELECT event_time, event_code, mapped_status, location, description, received_at
+                          FROM carrier_event WHERE tracking_no = :tracking AND carrier_code = :carrier
+                         ORDER BY event_time, event_id""")
+                .param("tracking", trackingNo)
+                .param("carrier", carrierCode)
+                .query((rs, i) -> "    " + rs.getTimestamp(1) + " UTC code " + rs.getString(2) + " = "
+                        + (rs.getString(3) == null ? "unknown code (changes nothing)" : rs.getString(3))
+                        + (rs.getString(4) == null ? "" : " at " + rs.getString(4))
+                        + (rs.getString(5) == null ? "" : ": " + rs.getString(5))
+                        + " (received " + rs.getTimestamp(6) + " UTC)")
+                .list();
+    }
+
     /** Steps taken on the order after its split that no other table tells (each step of a cancellation). */
     private List<String> history(String orderNo) {
         List<String> steps = jdbc.sql("""
-                        SELECT occurred_at, action, fulfilment_no, detail, job_execution_id
-                          FROM order_history WHERE order_no = :no ORDER BY history_id""")
+                        SELECT occurred_at, action, detail FROM order_history WHERE order_no = :no ORDER BY history_id""")
                 .param("no", orderNo)
-                .query((rs, i) -> "  " + rs.getTimestamp(1) + " UTC " + rs.getString(2)
-                        + (rs.getString(3) == null ? "" : " " + rs.getString(3)) + ": " + rs.getString(4)
-                        + (rs.getObject(5) == null ? "" : " (run " + rs.getLong(5) + ")"))
+                .query((rs, i) -> "  " + rs.getTimestamp(1) + " UTC " + rs.getString(2) + ": " + rs.getString(3))
                 .list();
         List<String> out = new ArrayList<>();
         if (!steps.isEmpty()) {

@@ -46,6 +46,7 @@ public class Manifests implements ImportKind<ManifestRow> {
             "weight_grams");
 
     private final ShippingStore store;
+    private final io.fulfil.stock.HeldUnits heldUnits;
     private final CarrierMapping carriers;
     private final FulfilmentOrders fulfilmentOrders;
     private final ParentOrders parentOrders;
@@ -54,10 +55,11 @@ public class Manifests implements ImportKind<ManifestRow> {
     private final KeyLists keyLists;
     private final Clock clock;
 
-    Manifests(ShippingStore store, CarrierMapping carriers, FulfilmentOrders fulfilmentOrders,
+    Manifests(ShippingStore store, io.fulfil.stock.HeldUnits heldUnits, CarrierMapping carriers, FulfilmentOrders fulfilmentOrders,
               ParentOrders parentOrders, StockLedger stockLedger, ParcelTracking tracking, KeyLists keyLists,
               Clock clock) {
         this.store = store;
+        this.heldUnits = heldUnits;
         this.carriers = carriers;
         this.fulfilmentOrders = fulfilmentOrders;
         this.parentOrders = parentOrders;
@@ -210,7 +212,7 @@ public class Manifests implements ImportKind<ManifestRow> {
                       Map<String, FulfilmentOrders.Current> locked, long jobExecutionId) {
         Map<String, String> warehouses = new HashMap<>();
         accepted.forEach(r -> warehouses.put(r.fulfilmentNo(), orders.get(r.fulfilmentNo()).warehouseCode()));
-        var units = store.units(warehouses.keySet(), warehouses);
+        var units = heldUnits.of(warehouses);
         List<StockMovement> movements = new ArrayList<>();
         List<FulfilmentOrders.Shipment> shipments = new ArrayList<>();
         List<ParcelTracking.ShippedParcel> parcels = new ArrayList<>();

@@ -1,7 +1,6 @@
 package io.fulfil.shipping;
 
 import io.fulfil.fulfilment.FulfilmentStatus;
-import io.fulfil.stock.StockKey;
 import io.fulfil.support.KeyLists;
 import io.fulfil.tracking.ParcelKey;
 import java.time.LocalDateTime;
@@ -69,21 +68,6 @@ class ShippingStore {
                     });
         }
         return owners;
-    }
-
-    /** The units of each SKU in each of these fulfilment orders: what leaves the warehouse with the parcel. */
-    Map<String, Map<StockKey, Integer>> units(Collection<String> fulfilmentNos, Map<String, String> warehouses) {
-        Map<String, Map<StockKey, Integer>> units = new HashMap<>();
-        for (List<String> slice : keyLists.slices(fulfilmentNos)) {
-            jdbc.query("SELECT fulfilment_no, sku_code, quantity FROM fulfilment_line WHERE "
-                            + keyLists.matches("fulfilment_no", "nos"),
-                    Map.of("nos", keyLists.bind(slice)), rs -> {
-                        String no = rs.getString(1);
-                        units.computeIfAbsent(no, k -> new HashMap<>())
-                                .merge(new StockKey(warehouses.get(no), rs.getString(2)), rs.getInt(3), Integer::sum);
-                    });
-        }
-        return units;
     }
 
     /** Shipments recorded by these executions: fulfilment orders shipped by them. */

@@ -29,7 +29,7 @@ import org.springframework.stereotype.Service;
 public class ParcelTracking {
 
     /** What one chunk of events did. */
-    public record Recorded(int recorded, int duplicates, int unknownCodes, int waiting, Set<String> orderNos) {
+    public record Recorded(int recorded, int duplicates, int unknownCodes, int waiting, Set<String> movedParcels) {
     }
 
     private final EventStore store;
@@ -98,7 +98,10 @@ public class ParcelTracking {
             }
         }
         Set<String> moved = move(histories, parcels, locked, now);
-        for (List<String> slice : keyLists.slices(orderNos)) {
+        // a parent's status derives from its parts' statuses: only parents of parcels that moved can change
+        Set<String> movedOrders = new TreeSet<>();
+        moved.forEach(no -> movedOrders.add(locked.get(no).orderNo()));
+        for (List<String> slice : keyLists.slices(movedOrders)) {
             parentOrders.rollUp(slice);
         }
         return new Recorded(fresh.size(), rows.size() - fresh.size(), unknown, waitingSince.size(), moved);

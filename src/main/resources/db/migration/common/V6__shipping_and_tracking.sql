@@ -25,8 +25,9 @@ CREATE TABLE carrier_event (
     received_at      ${timestamp} NOT NULL,
     job_execution_id BIGINT       NULL
 );
+-- The one index: every reader (dedupe, replay, explain, hand-over) asks by tracking number, and each
+-- index more costs every event written.
 CREATE UNIQUE INDEX carrier_event_by_parcel ON carrier_event (tracking_no, carrier_code, event_code, event_time);
-CREATE INDEX carrier_event_by_fulfilment ON carrier_event (fulfilment_no);
 
 -- Parcels (carrier + tracking number) that have events but no manifest yet: their events wait and
 -- are applied when the manifest arrives. Small, so finding what waits never scans carrier_event.

@@ -26,10 +26,7 @@ class PackageRulesTests {
                 "import org.springframework")).isEmpty();
     }
 
-    /**
-     * The fulfilment package's repositories: the status changes, the parents' roll-up and the orders'
-     * history (the steps of a cancellation), in SQL.
-     */
+    /** The fulfilment package's repositories: status changes, the parents' roll-up and the orders' history in SQL. */
     private static final List<String> REPOSITORIES = List.of("FulfilmentOrders.java", "ParentOrders.java",
             "OrderHistory.java");
 
