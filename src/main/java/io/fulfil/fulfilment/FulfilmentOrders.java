@@ -155,7 +155,8 @@ public class FulfilmentOrders {
     /**
      * Writes parcels' states as their events give them. A status change must be a legal move of the
      * status machine from the status read under lock (or, out of EXCEPTION, a legal way out of it given
-     * where it was entered from); each update is guarded by that status, so nothing moves a parcel
+     * where it was entered from, or a late event showing the other final status was reached first,
+     * see {@link FulfilmentStatus#finalReachedEarlier}); each update is guarded by that status, so nothing moves a parcel
      * that another job moved in between.
      */
     public void track(List<Tracking> changes) {
@@ -167,7 +168,8 @@ public class FulfilmentOrders {
             boolean legal = t.status() == now
                     || (now == FulfilmentStatus.EXCEPTION
                             ? FulfilmentStatus.canLeaveException(t.before().exceptionFrom(), t.status())
-                            : now.canMoveTo(t.status()));
+                            : now.canMoveTo(t.status()))
+                    || FulfilmentStatus.finalReachedEarlier(now, t.status());
             if (!legal) {
                 throw new IllegalStateException("parcel " + t.before().fulfilmentNo() + " is " + now
                         + " and cannot move to " + t.status());

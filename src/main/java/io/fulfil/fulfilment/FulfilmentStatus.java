@@ -93,6 +93,17 @@ public enum FulfilmentStatus {
         return EXCEPTION.canMoveTo(next) && (enteredFrom == null || next.rank >= enteredFrom.rank);
     }
 
+    /**
+     * Whether a parcel that is {@code stored} (DELIVERED or RETURNED) may become {@code replayed}, the
+     * other of the two: a carrier's late event that happened before the stored final one shows the
+     * parcel reached that other end first. A parcel's status is its events replayed in event-time
+     * order (CONTRACT §8.3), so the outcome never depends on which of the two arrived first.
+     */
+    public static boolean finalReachedEarlier(FulfilmentStatus stored, FulfilmentStatus replayed) {
+        return stored != replayed && (stored == DELIVERED || stored == RETURNED)
+                && (replayed == DELIVERED || replayed == RETURNED);
+    }
+
     /** Returns {@code next} if the move is legal, else throws naming both statuses. */
     public FulfilmentStatus moveTo(FulfilmentStatus next) {
         if (!canMoveTo(next)) {

@@ -176,9 +176,9 @@ public class ParcelTracking {
     }
 
     /**
-     * Replays each parcel's whole history and writes the state it gives. A parcel already DELIVERED or
-     * RETURNED stays so (final, CONTRACT §8.3); events recorded for it change nothing. Returns the
-     * fulfilment orders whose status changed.
+     * Replays each parcel's whole history and writes the state it gives: DELIVERED and RETURNED are
+     * final in event-time order, so an event after them changes nothing, while a late one from before
+     * takes its place in the history. Returns the fulfilment orders whose status changed.
      */
     private Set<String> move(Map<ParcelKey, List<TrackedEvent>> histories, Map<ParcelKey, EventStore.Parcel> parcels,
                              Map<String, FulfilmentOrders.Current> locked, LocalDateTime now) {
@@ -192,9 +192,6 @@ public class ParcelTracking {
                 return;
             }
             ParcelState after = ParcelHistory.replay(events);
-            if (before.status().isFinal() && after.status() != before.status()) {
-                return;
-            }
             changes.add(new FulfilmentOrders.Tracking(before, after.status(), after.exceptionFrom(),
                     after.deliveredAt(), after.lastEventAt()));
             if (after.status() != before.status()) {

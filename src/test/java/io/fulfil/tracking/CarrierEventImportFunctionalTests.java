@@ -106,7 +106,10 @@ public abstract class CarrierEventImportFunctionalTests extends ShippingFlowTest
             List.of(ev("JD", "100", 8), ev("JD", "600", 9), ev("JD", "700", 10), ev("JD", "200", 11)),
             List.of(ev("KD100", "0", 8), ev("KD100", "5", 9), ev("KD100", "14", 10), ev("KD100", "3", 11),
                     ev("KD100", "1", 12)),
-            List.of(ev("SF", "50", 8), ev("SF", "44", 9), ev("SF", "30", 10)));
+            List.of(ev("SF", "50", 8), ev("SF", "44", 9), ev("SF", "30", 10)),
+            // both final statuses: the earlier in event time wins, whichever arrives first
+            List.of(ev("JD", "100", 8), ev("JD", "700", 9), ev("JD", "500", 10)),
+            List.of(ev("YTO", "GOT", 8), ev("YTO", "SIGNED", 9), ev("YTO", "RETURNED", 10)));
 
     /** Where each script ends: status, exception_from, delivered_at, last_event_at. */
     static final List<String> SCRIPT_ENDS = List.of(
@@ -115,7 +118,9 @@ public abstract class CarrierEventImportFunctionalTests extends ShippingFlowTest
             "OUT_FOR_DELIVERY|null|null|" + utc(11),
             "RETURNED|null|null|" + utc(11),
             "DELIVERED|null|" + utc(11) + "|" + utc(12),
-            "OUT_FOR_DELIVERY|null|null|" + utc(10));
+            "OUT_FOR_DELIVERY|null|null|" + utc(10),
+            "RETURNED|null|null|" + utc(10),
+            "DELIVERED|null|" + utc(9) + "|" + utc(10));
 
     static String[] ev(String carrier, String code, int hour) {
         return new String[] {carrier, code, Integer.toString(hour)};
