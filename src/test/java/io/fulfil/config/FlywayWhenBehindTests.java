@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.zaxxer.hikari.HikariDataSource;
 import java.util.List;
-import java.util.Map;
 import org.flywaydb.core.Flyway;
 import org.flywaydb.core.api.MigrationVersion;
 import org.flywaydb.core.api.configuration.FluentConfiguration;
@@ -43,9 +42,7 @@ abstract class FlywayWhenBehindTests {
 
     @Test
     void theApplicationsSchemaIsCurrentOnceMigratedAtItsHighestVersion() {
-        Flyway real = new FluentConfiguration().dataSource(dataSource).locations("classpath:db/migration/common")
-                .javaMigrations(new V1__SpringBatchSchema()).placeholders(Map.of("timestamp", timestampType()))
-                .load();
+        Flyway real = FlywayForTests.configuration(dataSource, timestampType()).load();
         real.migrate();
 
         assertThat(FlywayWhenBehind.isBehind(real.getConfiguration())).isFalse();
