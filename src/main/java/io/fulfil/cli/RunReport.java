@@ -55,6 +55,13 @@ final class RunReport {
         }
         System.out.printf(Locale.ROOT, "  heap: live after GC at most %d MiB, peak use %d MiB, max %d MiB%n",
                 Heap.maxLiveMiB(), Heap.peakUsedMiB(), Heap.maxMiB());
+        if (execution.getStatus() == BatchStatus.COMPLETED
+                && io.fulfil.reconcile.ReconcileJobConfiguration.DIFFERENCES.equals(execution.getExitStatus().getExitCode())) {
+            // the run did its work and found something wrong: the operator (or cron) must see a failure
+            System.err.println("fulfil: " + execution.getJobInstance().getJobName() + " execution " + id + ": "
+                    + execution.getExitStatus().getExitDescription());
+            return 1;
+        }
         if (execution.getStatus() != BatchStatus.COMPLETED) {
             String reason = execution.getExitStatus().getExitDescription();
             reason = reason == null || reason.isBlank() ? execution.getStatus().toString() : reason.lines().findFirst().orElse("");
