@@ -158,6 +158,9 @@ public class ScheduledRuns {
         BatchStatus status = execution.getStatus();
         if (status == BatchStatus.COMPLETED) {
             log.info("schedule {}: execution {} COMPLETED", schedule, execution.getId());
+        } else if (status == BatchStatus.STOPPED) {
+            log.info("schedule {}: execution {} STOPPED; to go on from where it stopped: fulfil restart {}", schedule,
+                    execution.getId(), execution.getId());
         } else {
             String reason = execution.getAllFailureExceptions().stream().findFirst()
                     .map(t -> t.getMessage() == null ? t.getClass().getSimpleName() : t.getMessage())
