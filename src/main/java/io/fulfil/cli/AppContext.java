@@ -45,6 +45,11 @@ final class AppContext {
         return context.getBean(type);
     }
 
+    /** A setting of the running application (e.g. the HTTP port serve got), or the fallback. */
+    static String property(String key, String fallback) {
+        return context == null ? fallback : context.getEnvironment().getProperty(key, fallback);
+    }
+
     static void close() {
         if (context != null) {
             context.close();
