@@ -18,10 +18,15 @@ import picocli.CommandLine.Parameters;
                 "wave (gather allocated work into waves and write their pick lists; see jobs/wave.md),",
                 "import-picks, import-manifests, import-carrier-events (without file=: every file waiting in",
                 "<inbox>/<kind>/; see jobs/import-*.md),",
-                "cancel (compensate the orders the shop cancelled; see jobs/cancel.md)."},
+                "cancel (compensate the orders the shop cancelled; see jobs/cancel.md),",
+                "nightly: reconcile [repair=true], purge-history [keep-days=N], daily-report [date=YYYY-MM-DD],",
+                "backorder-retry (see jobs/<job>.md)."},
         footer = {"", "Example: fulfil run split",
                 "A failed run prints its execution id; after fixing the cause: fulfil restart <id>"})
 final class RunCommand implements Callable<Integer> {
+
+    @picocli.CommandLine.Spec
+    picocli.CommandLine.Model.CommandSpec spec;
 
     @Parameters(index = "0", paramLabel = "<job>", description = "job name, e.g. split")
     String job;
@@ -44,7 +49,13 @@ final class RunCommand implements Callable<Integer> {
         if (kind != null) {
             return runImport(imports, kind, params);
         }
-        JobExecution execution = AppContext.bean(Jobs.class).start(job, params);
+        JobExecution execution;
+        try {
+            execution = AppContext.bean(Jobs.class).start(job, params);
+        } catch (org.springframework.batch.core.job.parameters.InvalidJobParametersException e) {
+            // a parameter the job does not take is a usage error (exit 2), named in one line
+            throw new picocli.CommandLine.ParameterException(spec.commandLine(), e.getMessage());
+        }
         return RunReport.print(execution);
     }
 

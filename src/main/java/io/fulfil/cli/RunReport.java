@@ -27,7 +27,10 @@ final class RunReport {
         double seconds = Math.max(0.001, elapsed.toMillis() / 1000.0);
         System.out.printf(Locale.ROOT, "%s: execution %d %s in %.1fs%n", execution.getJobInstance().getJobName(), id,
                 execution.getStatus(), seconds);
-        if (SplitJobConfiguration.JOB_NAME.equals(execution.getJobInstance().getJobName())) {
+        // backorder-retry runs the split's step over part of its demand: the same summary tells what it did
+        boolean splitStep = SplitJobConfiguration.JOB_NAME.equals(execution.getJobInstance().getJobName())
+                || io.fulfil.backorder.BackorderRetryJobConfiguration.JOB_NAME.equals(execution.getJobInstance().getJobName());
+        if (splitStep) {
             SplitSummary summary = AppContext.bean(SplitSummary.class);
             Map<String, Long> byStatus = summary.ordersByStatus();
             System.out.printf(Locale.ROOT, "  orders read %,d (%,.0f orders/s): split or re-split %,d; on hold now %,d%n",
@@ -44,7 +47,7 @@ final class RunReport {
                     + " pick lists written %,d%n", created.waves(), created.fulfilmentOrders(), created.lines(),
                     created.lines() / seconds, pickLists);
         }
-        if (!SplitJobConfiguration.JOB_NAME.equals(execution.getJobInstance().getJobName())) {
+        if (!splitStep) {
             for (StepExecution step : execution.getStepExecutions()) {
                 double stepSeconds = step.getStartTime() == null || step.getEndTime() == null ? 0
                         : Duration.between(step.getStartTime(), step.getEndTime()).toMillis() / 1000.0;
@@ -55,6 +58,13 @@ final class RunReport {
         }
         System.out.printf(Locale.ROOT, "  heap: live after GC at most %d MiB, peak use %d MiB, max %d MiB%n",
                 Heap.maxLiveMiB(), Heap.peakUsedMiB(), Heap.maxMiB());
+        if (execution.getStatus() == BatchStatus.COMPLETED
+                && io.fulfil.reconcile.ReconcileJobConfiguration.DIFFERENCES.equals(execution.getExitStatus().getExitCode())) {
+            // the run did its work and found something wrong: the operator (or cron) must see a failure
+            System.err.println("fulfil: " + execution.getJobInstance().getJobName() + " execution " + id + ": "
+                    + execution.getExitStatus().getExitDescription());
+            return 1;
+        }
         if (execution.getStatus() != BatchStatus.COMPLETED) {
             String reason = execution.getExitStatus().getExitDescription();
             reason = reason == null || reason.isBlank() ? execution.getStatus().toString() : reason.lines().findFirst().orElse("");

@@ -12,5 +12,10 @@ public enum MovementKind {
     /** The bin did not hold what was allocated: {@code on_hand} and {@code allocated} both down. */
     SHORT_PICK,
     /** A parcel left with a carrier: {@code on_hand} and {@code allocated} both down. */
-    SHIP
+    SHIP,
+    /**
+     * {@code reconcile --repair}: {@code allocated} reset to what open fulfilment lines hold, after it
+     * drifted (a hand edit, a bug); {@code on_hand} is never changed this way (a count fixes it).
+     */
+    RECONCILE
 }

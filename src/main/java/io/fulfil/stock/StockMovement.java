@@ -32,6 +32,18 @@ public record StockMovement(StockKey key, MovementKind kind, int onHandChange, i
                 "shipped", actor, at);
     }
 
+    /**
+     * {@code allocated} set back to what open fulfilment lines hold ({@code reconcile --repair}); the
+     * change may go either way, {@code on_hand} stays.
+     */
+    public static StockMovement reconcile(StockKey key, int allocatedChange, String reason, String actor,
+                                          LocalDateTime at) {
+        if (allocatedChange == 0) {
+            throw new IllegalArgumentException("a reconciling movement needs a change of allocated");
+        }
+        return new StockMovement(key, MovementKind.RECONCILE, 0, allocatedChange, null, null, reason, actor, at);
+    }
+
     /** Whether this movement makes stock available that was not (a running split must notice it). */
     public boolean raisesAvailability() {
         return onHandChange - allocatedChange > 0;

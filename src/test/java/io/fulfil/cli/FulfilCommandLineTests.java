@@ -47,6 +47,24 @@ class FulfilCommandLineTests {
                 .isEqualTo("fulfil: setting fulfil.split.chunk-size = 'many': For input string: \"many\"");
     }
 
+    @Test
+    void aJobParameterTheJobDoesNotTakeIsAUsageErrorNamingIt() {
+        System.setProperty("fulfil.data-dir", dataDir.toString());
+        PrintStream err = System.err;
+        ByteArrayOutputStream captured = new ByteArrayOutputStream();
+        System.setErr(new PrintStream(captured, true, StandardCharsets.UTF_8));
+        int exit;
+        try {
+            exit = FulfilCommandLine.execute("run", "purge-history", "keep-day=3");
+        } finally {
+            System.setErr(err);
+            System.clearProperty("fulfil.data-dir");
+        }
+        assertThat(exit).isEqualTo(2);
+        assertThat(captured.toString(StandardCharsets.UTF_8).strip()).startsWith(
+                "fulfil: unknown parameter(s) for job purge-history: keep-day; it takes: [keep-days=N]").doesNotContain("\n");
+    }
+
     /** What {@code fulfil runs} prints on stderr with one setting given; asserts it exits with 1. */
     private String runsWith(String key, String value) {
         System.setProperty("fulfil.data-dir", dataDir.toString());

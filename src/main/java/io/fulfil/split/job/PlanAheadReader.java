@@ -55,6 +55,8 @@ public class PlanAheadReader implements ItemStreamReader<String> {
     private final ChunkPlanner planner;
     private final StockCache stockCache;
     private final int chunkSize;
+    /** The query of the demand this run serves ({@link SplitDemand}). */
+    private final String demandSql;
 
     /** One planned chunk waits here while the writer writes the one before and the next is planned. */
     private final BlockingQueue<Object> handOff = new ArrayBlockingQueue<>(1);
@@ -70,6 +72,12 @@ public class PlanAheadReader implements ItemStreamReader<String> {
 
     PlanAheadReader(JdbcTemplate demand, SplitStore store, ChunkPlanner planner, StockCache stockCache,
                     int chunkSize) {
+        this(demand, store, planner, stockCache, chunkSize, SplitDemand.ALL);
+    }
+
+    PlanAheadReader(JdbcTemplate demand, SplitStore store, ChunkPlanner planner, StockCache stockCache,
+                    int chunkSize, SplitDemand demandServed) {
+        this.demandSql = demandServed.selectSql;
         this.demand = demand;
         this.store = store;
         this.planner = planner;
@@ -164,7 +172,7 @@ public class PlanAheadReader implements ItemStreamReader<String> {
     private void planAll() {
         try {
             List<String> batch = new ArrayList<>(chunkSize);
-            demand.query(SplittableOrders.SELECT_SQL, (RowCallbackHandler) rs -> {
+            demand.query(demandSql, (RowCallbackHandler) rs -> {
                 batch.add(rs.getString(1));
                 if (batch.size() == chunkSize) {
                     pass(plan(List.copyOf(batch)));

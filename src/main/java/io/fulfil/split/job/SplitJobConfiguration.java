@@ -83,14 +83,15 @@ public class SplitJobConfiguration {
     PlanAheadReader splitDemandReader(DataSource dataSource, Database database, SplitStore store,
                                       StockLedger stockLedger, JdbcReferenceData referenceData, Clock clock,
                                       NamedParameterJdbcTemplate jdbc, SplitSettings settings, KeyLists keyLists,
-                                      @Value("#{stepExecution.jobExecutionId}") Long jobExecutionId) {
+                                      @Value("#{stepExecution.jobExecutionId}") Long jobExecutionId,
+                                      @Value("#{jobExecutionContext['" + SplitDemand.KEY + "']}") String demandServed) {
         JdbcTemplate demand = new JdbcTemplate(dataSource);
         // MySQL otherwise buffers the whole result; MIN_VALUE makes the driver stream rows
         demand.setFetchSize(database == Database.MYSQL ? Integer.MIN_VALUE : 1000);
         ChunkPlanner planner = new ChunkPlanner(store, new SplitPlanner(referenceData.load()),
                 new SkuCatalog(jdbc, keyLists, settings.skuCacheSize()), clock, jobExecutionId);
         return new PlanAheadReader(demand, store, planner, new StockCache(stockLedger, settings.stockCacheSize()),
-                settings.chunkSize());
+                settings.chunkSize(), SplitDemand.named(demandServed));
     }
 
     @Bean

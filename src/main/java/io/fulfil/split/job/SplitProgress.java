@@ -19,7 +19,8 @@ class SplitProgress implements StepExecutionListener, ItemWriteListener<String> 
 
     @Override
     public void beforeStep(StepExecution stepExecution) {
-        Long total = jdbc.getJdbcTemplate().queryForObject(SplittableOrders.COUNT_SQL, Long.class);
+        SplitDemand demand = SplitDemand.named(stepExecution.getJobExecution().getExecutionContext().get(SplitDemand.KEY));
+        Long total = jdbc.getJdbcTemplate().queryForObject(demand.countSql, Long.class);
         progress = new Progress("split", "orders", total == null ? 0 : total);
     }
 

@@ -7,16 +7,30 @@ package io.fulfil.split.job;
  */
 final class SplittableOrders {
 
+    /** Split orders whose backorders are still open: the part of the demand {@code backorder-retry} serves. */
+    private static final String OPEN_BACKORDERS = """
+            (o.status NOT IN ('ON_HOLD', 'CANCELLED', 'PENDING_PAYMENT')
+                    AND EXISTS (SELECT 1 FROM backorder b WHERE b.order_no = o.order_no))""";
+
     private static final String WHERE = """
              WHERE o.status = 'PAID'
-                OR (o.status NOT IN ('ON_HOLD', 'CANCELLED', 'PENDING_PAYMENT')
-                    AND EXISTS (SELECT 1 FROM backorder b WHERE b.order_no = o.order_no))""";
+                OR """ + OPEN_BACKORDERS;
 
     static final String SELECT_SQL = "SELECT o.order_no FROM customer_order o\n" + WHERE + """
 
              ORDER BY CASE o.priority WHEN 'EXPRESS' THEN 0 ELSE 1 END, o.paid_at, o.order_no""";
 
     static final String COUNT_SQL = "SELECT COUNT(*) FROM customer_order o\n" + WHERE;
+
+    private static final String ORDER_BY = """
+
+             ORDER BY CASE o.priority WHEN 'EXPRESS' THEN 0 ELSE 1 END, o.paid_at, o.order_no""";
+
+    /** Only the open backorders, in the same serving order (see {@link SplitDemand#BACKORDERS}). */
+    static final String BACKORDERS_SELECT_SQL = "SELECT o.order_no FROM customer_order o\n WHERE " + OPEN_BACKORDERS
+            + ORDER_BY;
+
+    static final String BACKORDERS_COUNT_SQL = "SELECT COUNT(*) FROM customer_order o\n WHERE " + OPEN_BACKORDERS;
 
     private SplittableOrders() {
     }

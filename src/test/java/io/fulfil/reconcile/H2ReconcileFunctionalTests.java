@@ -1,0 +1,12 @@
+package io.fulfil.reconcile;
+
+import io.fulfil.FulfilApplication;
+import org.springframework.boot.test.context.SpringBootTest;
+
+/** The reconcile job on embedded H2 (the shipping tests' context, shared). */
+@SpringBootTest(classes = FulfilApplication.class, properties = {
+        "spring.datasource.url=jdbc:h2:mem:shipping;DB_CLOSE_DELAY=-1;LOCK_TIMEOUT=60000",
+        "fulfil.import.chunk-size=5", "fulfil.split.chunk-size=5", "fulfil.cancel.chunk-size=3",
+        "fulfil.inbox-dir=target/test-inbox-shipping-h2", "fulfil.outbox-dir=target/test-outbox-shipping-h2"})
+class H2ReconcileFunctionalTests extends ReconcileFunctionalTests {
+}
