@@ -137,6 +137,18 @@ public class ScheduledRuns {
         return last != null && last.getStatus().isRunning() ? last : null;
     }
 
+    /**
+     * Asks a running execution to stop after its current chunk: marks it STOPPING in the job
+     * repository, which the running step reads at its next chunk boundary and then ends STOPPED. Not
+     * {@code JobOperator.stop}: in Spring Batch 6 that also marks the step STOPPED from outside, on a
+     * copy, while it still runs; the split, which writes its chunks on threads of its own, then failed
+     * ("Unable to process chunk": its writers were closed under a chunk) instead of stopping.
+     */
+    void askToStop(JobExecution execution) {
+        execution.setStatus(BatchStatus.STOPPING);
+        jobRepository.update(execution);
+    }
+
     /** No new runs from now on: serve is shutting down. */
     void stopStarting() {
         stopping.set(true);

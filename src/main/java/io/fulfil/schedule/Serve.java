@@ -202,7 +202,7 @@ public class Serve {
                     log.info("stopping execution {} of {} after its current chunk", running.getId(),
                             running.getJobInstance().getJobName());
                     try {
-                        jobOperator.stop(running);
+                        runs.askToStop(running);
                     } catch (Exception e) {
                         log.warn("execution {} could not be asked to stop: {}", running.getId(), e.getMessage());
                     }
