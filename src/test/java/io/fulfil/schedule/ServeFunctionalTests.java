@@ -179,7 +179,7 @@ abstract class ServeFunctionalTests {
         Scheduler scheduler = factory.getObject();
         Set<String> importJobs = jobBeans.values().stream().map(Job::getName).filter(n -> imports.kindOfJob(n) != null)
                 .collect(Collectors.toSet());
-        return new Serve(scheduler, runs, jobOperator, jobBeans, importJobs, waveSettings, environment, folder);
+        return new Serve(scheduler, runs, jobBeans, importJobs, waveSettings, environment, folder);
     }
 
     private static JobParameters parameters(Map<String, String> values) {
