@@ -65,6 +65,8 @@ abstract class ServeFunctionalTests {
     WaveSettings waveSettings;
     @Autowired
     Environment environment;
+    @Autowired
+    io.fulfil.support.files.FileRoots roots;
 
     @TempDir
     Path folder;
@@ -163,6 +165,28 @@ abstract class ServeFunctionalTests {
         JobExecution restarted = jobs.restart(stopped.getId(), false);
         assertThat(restarted.getStatus()).isEqualTo(BatchStatus.COMPLETED);
         assertThat(restarted.getJobInstance().getInstanceId()).isEqualTo(stopped.getJobInstance().getInstanceId());
+    }
+
+    @Test
+    void anImportScheduleLeavesItsInboxAloneWhileAnImportOfItsKindRunsElsewhere() throws Exception {
+        // e.g. left STARTED by a process that died: importing again would wait for it forever
+        JobParameters elsewhere = parameters(Map.of("run.id", "elsewhere " + Instant.now()));
+        JobInstance instance = jobRepository.createJobInstance("import-picks", elsewhere);
+        JobExecution running = jobRepository.createJobExecution(instance, elsewhere, new ExecutionContext());
+        running.setStatus(BatchStatus.STARTED);
+        jobRepository.update(running);
+        Path waiting = Files.writeString(roots.inboxFolder("picks").resolve("waiting-" + System.nanoTime() + ".csv"),
+                "wave_no,warehouse_code\n");
+        long instances = jobRepository.getJobInstanceCount("import-picks");
+        try {
+            assertThat(runs.fire("import-picks", "import-picks", Map.of(), Instant.now(), false)).isNull();
+
+            assertThat(waiting).exists();
+            assertThat(jobRepository.getJobInstanceCount("import-picks")).isEqualTo(instances);
+        } finally {
+            jobOperator.recover(running);
+            Files.deleteIfExists(waiting);
+        }
     }
 
     private void schedule(String name, String... lines) throws Exception {
