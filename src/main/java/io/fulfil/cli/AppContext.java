@@ -14,6 +14,8 @@ final class AppContext {
 
     private static ConfigurableApplicationContext context;
     private static final Map<String, Object> overrides = new LinkedHashMap<>();
+    /** Lazy unless the command serves (config/StartupLaziness keeps the beans that act at start-up eager). */
+    private static boolean lazy = true;
 
     private AppContext() {
     }
@@ -26,10 +28,15 @@ final class AppContext {
         overrides.put(key, value);
     }
 
+    /** Whether Spring builds only the beans the command uses; set by the command line before the first {@link #bean} call. */
+    static void lazy(boolean lazyInitialization) {
+        lazy = lazyInitialization;
+    }
+
     static <T> T bean(Class<T> type) {
         if (context == null) {
             SpringApplicationBuilder builder = new SpringApplicationBuilder(FulfilApplication.class)
-                    .logStartupInfo(false);
+                    .logStartupInfo(false).lazyInitialization(lazy);
             if (!overrides.isEmpty()) {
                 overrides.forEach((k, v) -> System.setProperty(k, String.valueOf(v)));
             }

@@ -1,6 +1,8 @@
 package io.fulfil.cli;
 
 import java.io.PrintWriter;
+import java.util.List;
+import java.util.Set;
 import org.springframework.boot.context.properties.bind.BindException;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -19,6 +21,9 @@ import picocli.CommandLine.Command;
                 "SPRING_DATASOURCE_URL, SPRING_DATASOURCE_USERNAME, SPRING_DATASOURCE_PASSWORD."})
 public final class FulfilCommandLine implements Runnable {
 
+    /** Commands that keep running and so start every bean at once, failing early rather than mid-way. */
+    static final Set<String> EAGER_COMMANDS = Set.of("serve");
+
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
@@ -36,6 +41,11 @@ public final class FulfilCommandLine implements Runnable {
             err.println("fulfil: " + e.getMessage() + " (try: " + e.getCommandLine().getCommandSpec().qualifiedName()
                     + " --help)");
             return 2;
+        });
+        cli.setExecutionStrategy(parseResult -> {
+            List<CommandLine> commands = parseResult.asCommandLineList();
+            AppContext.lazy(commands.size() < 2 || !EAGER_COMMANDS.contains(commands.get(1).getCommandName()));
+            return new CommandLine.RunLast().execute(parseResult);
         });
         try {
             return cli.execute(args);
