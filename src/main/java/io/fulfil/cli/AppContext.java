@@ -14,6 +14,8 @@ final class AppContext {
 
     private static ConfigurableApplicationContext context;
     private static final Map<String, Object> overrides = new LinkedHashMap<>();
+    /** A context lent by a test: commands use it and {@link #close} leaves it running. */
+    private static boolean borrowed;
 
     private AppContext() {
     }
@@ -38,10 +40,17 @@ final class AppContext {
         return context.getBean(type);
     }
 
+    /** Tests: the next command runs in this already running context, which it does not close. */
+    static void borrow(ConfigurableApplicationContext running) {
+        context = running;
+        borrowed = true;
+    }
+
     static void close() {
-        if (context != null) {
+        if (context != null && !borrowed) {
             context.close();
-            context = null;
         }
+        context = null;
+        borrowed = false;
     }
 }

@@ -13,6 +13,7 @@ import picocli.CommandLine.Command;
 @Command(name = "fulfil", mixinStandardHelpOptions = true, version = "fulfil 0.1.0",
         description = "Order splitting and warehouse fulfilment batch processor.",
         subcommands = {LoadCommand.class, RunCommand.class, ImportCommand.class, RunsCommand.class, RestartCommand.class,
+                StopCommand.class, AbandonCommand.class,
                 PickListCommand.class, ReportCommand.class, ExplainCommand.class, CheckCommand.class, DemoCommand.class, GenerateCommand.class,
                 CommandLine.HelpCommand.class},
         footer = {"", "Database: embedded H2 under FULFIL_DATA_DIR (default ./data), or MySQL with",
