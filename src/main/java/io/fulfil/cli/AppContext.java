@@ -40,6 +40,22 @@ final class AppContext {
         return context.getBean(type);
     }
 
+    /**
+     * A setting as the running application sees it; before (or without) a start, as the system
+     * properties and environment give it.
+     */
+    static String property(String key) {
+        if (context != null) {
+            return context.getEnvironment().getProperty(key);
+        }
+        String value = System.getProperty(key);
+        return value != null ? value : System.getenv(key.toUpperCase(java.util.Locale.ROOT).replace('.', '_').replace("-", ""));
+    }
+
+    static boolean isRunning() {
+        return context != null && context.isActive();
+    }
+
     /** Tests: the next command runs in this already running context, which it does not close. */
     static void borrow(ConfigurableApplicationContext running) {
         context = running;

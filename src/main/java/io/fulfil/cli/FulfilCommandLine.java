@@ -28,8 +28,13 @@ public final class FulfilCommandLine implements Runnable {
         cli.setExecutionExceptionHandler((e, commandLine, parseResult) -> {
             if (System.getenv("FULFIL_DEBUG") != null) {
                 e.printStackTrace();
+            } else if (AppContext.isRunning()) {
+                // the trace goes to the log file only (logback-spring.xml): this logger is not ours
+                org.slf4j.LoggerFactory.getLogger("fulfil.command").error("fulfil {} failed", String.join(" ", args), e);
             }
-            commandLine.getErr().println("fulfil: " + oneLine(e));
+            String lostDatabase = LostDatabase.describe(e, AppContext.property("spring.datasource.url"),
+                    io.fulfil.ops.RunLogContext.last());
+            commandLine.getErr().println("fulfil: " + (lostDatabase != null ? lostDatabase : oneLine(e)));
             return 1;
         });
         cli.setParameterExceptionHandler((e, args1) -> {
