@@ -29,8 +29,13 @@ public final class FulfilCommandLine implements Runnable {
             if (System.getenv("FULFIL_DEBUG") != null) {
                 e.printStackTrace();
             } else if (AppContext.isRunning()) {
-                // the trace goes to the log file only (logback-spring.xml): this logger is not ours
-                org.slf4j.LoggerFactory.getLogger("fulfil.command").error("fulfil {} failed", String.join(" ", args), e);
+                // to the log file only (logback-spring.xml): this logger is not ours; a refusal needs no trace
+                org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger("fulfil.command");
+                if (e instanceof io.fulfil.ops.RunRefusedException) {
+                    log.info("fulfil {} refused: {}", String.join(" ", args), e.getMessage());
+                } else {
+                    log.error("fulfil {} failed", String.join(" ", args), e);
+                }
             }
             String lostDatabase = LostDatabase.describe(e, AppContext.property("spring.datasource.url"),
                     io.fulfil.ops.RunLogContext.last());

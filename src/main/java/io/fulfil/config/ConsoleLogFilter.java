@@ -29,6 +29,6 @@ public final class ConsoleLogFilter extends Filter<ILoggingEvent> {
     }
 
     static boolean isDebug(String value) {
-        return value != null && !value.isBlank() && !value.equals("0") && !value.equalsIgnoreCase("false");
+        return value != null; // as the command line reads it (FulfilCommandLine): set means on
     }
 }
