@@ -91,6 +91,18 @@ public final class RunLogContext implements JobExecutionListener, StepExecutionL
         return null;
     }
 
+    /**
+     * A run's failure for the operator, on one line: the first failure that is not Spring Batch's
+     * wrapper, and its root cause if that is another exception; null if the run has none.
+     */
+    public static String failureOf(java.util.List<Throwable> failures) {
+        return failures.stream().filter(e -> !(e instanceof JobInterruptedException)).findFirst()
+                .map(RunLogContext::withoutBatchWrappers).map(failure -> {
+                    Throwable root = rootCause(failure);
+                    return oneLine(failure) + (root == failure ? "" : " (cause: " + oneLine(root) + ")");
+                }).orElse(null);
+    }
+
     /** "IllegalStateException: the reason", on one line and at most 1,000 characters. */
     static String oneLine(Throwable e) {
         String text = e.getClass().getSimpleName() + (e.getMessage() == null ? "" : ": " + e.getMessage());
