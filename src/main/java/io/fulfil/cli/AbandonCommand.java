@@ -8,8 +8,9 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 @Command(name = "abandon", mixinStandardHelpOptions = true,
-        description = {"Marks a STOPPED or FAILED execution ABANDONED: it is never to be restarted, and its work",
-                "stays as it was committed. The next run of the job starts afresh and picks up what is left.",
+        description = {"Marks a STOPPED or FAILED execution never to be restarted (ABANDONED).",
+                "Its work stays as it was committed; the next run of the job starts afresh and picks up",
+                "what is left.",
                 "A running execution is refused: stop it first, or use --force if its process is dead."})
 final class AbandonCommand implements Callable<Integer> {
 

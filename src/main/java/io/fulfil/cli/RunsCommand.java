@@ -19,8 +19,9 @@ import picocli.CommandLine.Parameters;
 import tools.jackson.databind.json.JsonMapper;
 
 @Command(name = "runs", mixinStandardHelpOptions = true,
-        description = {"Lists job executions, newest first, or shows one with its steps: read, write, skip and",
-                "commit counts, duration, exit status, and a failure's message and cause.",
+        description = {"Lists job executions, newest first, or shows one with its steps.",
+                "A step shows its read, write, skip and commit counts, duration, exit status, and a",
+                "failure's message and root cause.",
                 "A FAILED or STOPPED run is resumed with: fulfil restart <id>"},
         footer = {"", "Times are the local time of the machine that ran the job.",
                 "Examples: fulfil runs --job split --status FAILED --since 7d",

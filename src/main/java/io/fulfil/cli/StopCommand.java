@@ -8,9 +8,10 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Parameters;
 
 @Command(name = "stop", mixinStandardHelpOptions = true,
-        description = {"Asks a running execution to stop after its current chunk. The request is written to the",
-                "job repository, so the process running it sees it on whatever machine it runs; the run",
-                "ends STOPPED, with its committed work kept, and is resumed with: fulfil restart <id>"})
+        description = {"Asks a running execution to stop after its current chunk.",
+                "The request is written to the job repository, so the process running it sees it on",
+                "whatever machine it runs. The run ends STOPPED, with its committed work kept, and is",
+                "resumed with: fulfil restart <id>"})
 final class StopCommand implements Callable<Integer> {
 
     @Parameters(index = "0", paramLabel = "<execution_id>", description = "from: fulfil runs --status STARTED")

@@ -10,6 +10,7 @@ import org.springframework.batch.core.job.JobInterruptedException;
 import org.springframework.batch.core.listener.JobExecutionListener;
 import org.springframework.batch.core.listener.StepExecutionListener;
 import org.springframework.batch.core.step.StepExecution;
+import org.springframework.core.Ordered;
 
 /**
  * Names the run in every log line written while it runs, {@code [job #execution step]} (MDC key
@@ -19,7 +20,7 @@ import org.springframework.batch.core.step.StepExecution;
  * exit message Spring Batch keeps is a stack trace cut at 2,500 characters, before its "Caused by".
  * Added to every job and step by {@link RunLogContextRegistrar}.
  */
-public final class RunLogContext implements JobExecutionListener, StepExecutionListener {
+public final class RunLogContext implements JobExecutionListener, StepExecutionListener, Ordered {
 
     public static final String RUN = "run";
     public static final String JOB = "job";
@@ -33,6 +34,12 @@ public final class RunLogContext implements JobExecutionListener, StepExecutionL
     }
 
     private static volatile Run last;
+
+    /** First before a job or step and last after it, so that the job's own listeners' lines are named too. */
+    @Override
+    public int getOrder() {
+        return Ordered.HIGHEST_PRECEDENCE;
+    }
 
     /** The run this process started last, or null if it started none. */
     public static Run last() {
@@ -82,6 +89,18 @@ public final class RunLogContext implements JobExecutionListener, StepExecutionL
         }
         MDC.remove(STEP);
         return null;
+    }
+
+    /**
+     * A run's failure for the operator, on one line: the first failure that is not Spring Batch's
+     * wrapper, and its root cause if that is another exception; null if the run has none.
+     */
+    public static String failureOf(java.util.List<Throwable> failures) {
+        return failures.stream().filter(e -> !(e instanceof JobInterruptedException)).findFirst()
+                .map(RunLogContext::withoutBatchWrappers).map(failure -> {
+                    Throwable root = rootCause(failure);
+                    return oneLine(failure) + (root == failure ? "" : " (cause: " + oneLine(root) + ")");
+                }).orElse(null);
     }
 
     /** "IllegalStateException: the reason", on one line and at most 1,000 characters. */

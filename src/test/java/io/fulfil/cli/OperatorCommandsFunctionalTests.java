@@ -114,7 +114,9 @@ abstract class OperatorCommandsFunctionalTests {
         long id = latestSplit();
 
         assertThat(run.exit()).isEqualTo(1);
-        assertThat(run.err()).contains("split execution " + id + " FAILED").contains("fulfil restart " + id)
+        assertThat(run.err()).contains("fulfil: split execution " + id + " FAILED: IllegalStateException: injected fault"
+                        + " in chunk 2 (cause: SQLException: disk full on the test database); after fixing the cause:"
+                        + " fulfil restart " + id + " (details: fulfil runs " + id + ")")
                 .as("no trace and no Spring Batch lines on the terminal")
                 .doesNotContain("\tat ").doesNotContain("Encountered an error executing step");
         String log = Files.readString(Path.of("data/logs/fulfil.log"));
