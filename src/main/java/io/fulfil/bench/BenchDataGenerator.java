@@ -15,7 +15,9 @@ import org.springframework.transaction.support.TransactionTemplate;
  * Writes a seeded benchmark data set straight into the database: 50 merchants (every tenth ships
  * complete groups only), 8 warehouses, 20,000 SKUs and N orders of 2.5 lines on average. The same
  * seed gives the same data on every database, so H2 and MySQL runs are comparable. Orders are paid
- * over one day, roughly in order-number order with minutes of jitter, 10% of them EXPRESS.
+ * over one day, 10% of them EXPRESS; by default roughly in order-number order with minutes of jitter,
+ * or in another {@link BenchShape} (the same orders, lines and payment times, other order numbers or
+ * another order of payment).
  */
 @Service
 public class BenchDataGenerator {
@@ -44,6 +46,10 @@ public class BenchDataGenerator {
     }
 
     public void generate(int orders, long seed) {
+        generate(orders, seed, BenchShape.ORDERED);
+    }
+
+    public void generate(int orders, long seed, BenchShape shape) {
         Long existing = jdbc.queryForObject("SELECT COUNT(*) FROM customer_order", Long.class);
         if (existing != null && existing > 0) {
             throw new IllegalStateException("the database already has " + existing
@@ -51,11 +57,12 @@ public class BenchDataGenerator {
         }
         SplittableRandom random = new SplittableRandom(seed);
         tx.executeWithoutResult(s -> referenceData(random));
+        int[] slots = shape.slots(orders, seed);
         Progress progress = new Progress("generate", "orders", orders);
         for (int from = 0; from < orders; from += ORDERS_PER_TRANSACTION) {
             int to = Math.min(orders, from + ORDERS_PER_TRANSACTION);
             int start = from;
-            tx.executeWithoutResult(s -> orders(random, start, to, orders));
+            tx.executeWithoutResult(s -> orders(random, start, to, orders, shape, slots));
             progress.advance(to - from);
         }
     }
@@ -100,12 +107,12 @@ public class BenchDataGenerator {
                 + "VALUES (?, ?, ?, 0, ?)", stock);
     }
 
-    private void orders(SplittableRandom random, int from, int to, int total) {
+    private void orders(SplittableRandom random, int from, int to, int total, BenchShape shape, int[] slots) {
         List<Object[]> orders = new ArrayList<>(to - from);
         List<Object[]> lines = new ArrayList<>((to - from) * 3);
         LocalDateTime day = LocalDateTime.of(2026, 11, 20, 16, 0);
         for (int o = from; o < to; o++) {
-            String orderNo = "B%09d".formatted(o + 1);
+            String orderNo = shape.orderNo(o);
             int r = random.nextInt(100);
             int lineCount = r < 15 ? 1 : r < 50 ? 2 : r < 85 ? 3 : 4;
             long goods = 0;
@@ -122,7 +129,7 @@ public class BenchDataGenerator {
             orders.add(new Object[] {orderNo, "C" + random.nextInt(200_000),
                     random.nextInt(10) == 0 ? "EXPRESS" : "NORMAL",
                     // order numbers are issued at checkout and payment follows within minutes, as in a shop
-                    SqlTimestamps.text(day.plusNanos((o * (DAY_MILLIS / total) + random.nextInt(600_000)) * 1_000_000L)),
+                    SqlTimestamps.text(day.plusNanos((slots[o] * (DAY_MILLIS / total) + random.nextInt(600_000)) * 1_000_000L)),
                     "顾客" + o, "138" + "%08d".formatted(random.nextInt(100_000_000)), "省", "市", "某路" + o + "号",
                     new java.math.BigDecimal("%.6f".formatted(22 + random.nextDouble() * 22)),
                     new java.math.BigDecimal("%.6f".formatted(100 + random.nextDouble() * 23)),

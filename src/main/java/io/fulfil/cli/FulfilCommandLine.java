@@ -1,6 +1,8 @@
 package io.fulfil.cli;
 
 import java.io.PrintWriter;
+import java.util.List;
+import java.util.Set;
 import org.springframework.boot.context.properties.bind.BindException;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -12,12 +14,16 @@ import picocli.CommandLine.Command;
  */
 @Command(name = "fulfil", mixinStandardHelpOptions = true, version = "fulfil 0.1.0",
         description = "Order splitting and warehouse fulfilment batch processor.",
-        subcommands = {LoadCommand.class, RunCommand.class, ImportCommand.class, RunsCommand.class, RestartCommand.class, ReconcileCommand.class,
+        subcommands = {LoadCommand.class, RunCommand.class, ImportCommand.class, RunsCommand.class, RestartCommand.class,
+                StopCommand.class, AbandonCommand.class, ReconcileCommand.class,
                 PickListCommand.class, ReportCommand.class, ExplainCommand.class, CheckCommand.class, ServeCommand.class, DemoCommand.class, GenerateCommand.class,
                 CommandLine.HelpCommand.class},
         footer = {"", "Database: embedded H2 under FULFIL_DATA_DIR (default ./data), or MySQL with",
                 "SPRING_DATASOURCE_URL, SPRING_DATASOURCE_USERNAME, SPRING_DATASOURCE_PASSWORD."})
 public final class FulfilCommandLine implements Runnable {
+
+    /** Commands that keep running and so start every bean at once, failing early rather than mid-way. */
+    static final Set<String> EAGER_COMMANDS = Set.of("serve");
 
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
@@ -27,8 +33,18 @@ public final class FulfilCommandLine implements Runnable {
         cli.setExecutionExceptionHandler((e, commandLine, parseResult) -> {
             if (System.getenv("FULFIL_DEBUG") != null) {
                 e.printStackTrace();
+            } else if (AppContext.isRunning()) {
+                // to the log file only (logback-spring.xml): this logger is not ours; a refusal needs no trace
+                org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger("fulfil.command");
+                if (e instanceof io.fulfil.ops.RunRefusedException) {
+                    log.info("fulfil {} refused: {}", String.join(" ", args), e.getMessage());
+                } else {
+                    log.error("fulfil {} failed", String.join(" ", args), e);
+                }
             }
-            commandLine.getErr().println("fulfil: " + oneLine(e));
+            String lostDatabase = LostDatabase.describe(e, AppContext.property("spring.datasource.url"),
+                    io.fulfil.ops.RunLogContext.last());
+            commandLine.getErr().println("fulfil: " + (lostDatabase != null ? lostDatabase : oneLine(e)));
             return 1;
         });
         cli.setParameterExceptionHandler((e, args1) -> {
@@ -36,6 +52,11 @@ public final class FulfilCommandLine implements Runnable {
             err.println("fulfil: " + e.getMessage() + " (try: " + e.getCommandLine().getCommandSpec().qualifiedName()
                     + " --help)");
             return 2;
+        });
+        cli.setExecutionStrategy(parseResult -> {
+            List<CommandLine> commands = parseResult.asCommandLineList();
+            AppContext.lazy(commands.size() < 2 || !EAGER_COMMANDS.contains(commands.get(1).getCommandName()));
+            return new CommandLine.RunLast().execute(parseResult);
         });
         try {
             return cli.execute(args);

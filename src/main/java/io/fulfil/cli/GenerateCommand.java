@@ -1,8 +1,10 @@
 package io.fulfil.cli;
 
 import io.fulfil.bench.BenchDataGenerator;
+import io.fulfil.bench.BenchShape;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
+import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
@@ -31,6 +33,22 @@ final class GenerateCommand implements Callable<Integer> {
             description = "instead: write four carrier events per shipped parcel, some late, some twice")
     Path carrierEvents;
 
+    @Option(names = "--shape", defaultValue = "ordered", converter = ShapeConverter.class,
+            description = "ordered (paid in order-number order), shuffled (paid_at independent of order_no) or "
+                    + "sharded (order numbers from 8 interleaved sequences); default ${DEFAULT-VALUE}")
+    BenchShape shape;
+
+    static final class ShapeConverter implements CommandLine.ITypeConverter<BenchShape> {
+        @Override
+        public BenchShape convert(String value) {
+            try {
+                return BenchShape.of(value);
+            } catch (IllegalArgumentException e) {
+                throw new CommandLine.TypeConversionException(e.getMessage());
+            }
+        }
+    }
+
     @Option(names = "--seed", defaultValue = "42", description = "random seed (default ${DEFAULT-VALUE})")
     long seed;
 
@@ -57,8 +75,9 @@ final class GenerateCommand implements Callable<Integer> {
             throw new IllegalArgumentException("--orders must be positive (or give --pick-confirmations)");
         }
         long start = System.nanoTime();
-        AppContext.bean(BenchDataGenerator.class).generate(orders, seed);
-        System.out.printf("generated %,d orders (seed %d) in %.1fs%n", orders, seed, (System.nanoTime() - start) / 1e9);
+        AppContext.bean(BenchDataGenerator.class).generate(orders, seed, shape);
+        System.out.printf("generated %,d %s orders (seed %d) in %.1fs%n", orders, shape.label(), seed,
+                (System.nanoTime() - start) / 1e9);
         return 0;
     }
 }

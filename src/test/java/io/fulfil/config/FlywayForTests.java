@@ -1,0 +1,26 @@
+package io.fulfil.config;
+
+import java.util.Map;
+import javax.sql.DataSource;
+import org.flywaydb.core.Flyway;
+import org.flywaydb.core.api.configuration.FluentConfiguration;
+
+/** The application's schema on a test's own H2 database, without starting Spring. */
+public final class FlywayForTests {
+
+    private FlywayForTests() {
+    }
+
+    public static Flyway h2(DataSource dataSource) {
+        return configuration(dataSource, "TIMESTAMP(3)").load();
+    }
+
+    static FluentConfiguration configuration(DataSource dataSource, String timestampType) {
+        return new FluentConfiguration().dataSource(dataSource).locations("classpath:db/migration/common")
+                .javaMigrations(new V1__SpringBatchSchema(), new V7__QuartzSchema()).placeholders(Map.of("timestamp", timestampType));
+    }
+
+    public static void migrate(DataSource dataSource) {
+        h2(dataSource).migrate();
+    }
+}

@@ -1,0 +1,1 @@
+CREATE TABLE flyway_probe_a (id INT);
