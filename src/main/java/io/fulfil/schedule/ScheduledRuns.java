@@ -150,15 +150,13 @@ public class ScheduledRuns {
     }
 
     /**
-     * Asks a running execution to stop after its current chunk: marks it STOPPING in the job
-     * repository, which the running step reads at its next chunk boundary and then ends STOPPED. Not
-     * {@code JobOperator.stop}: in Spring Batch 6 that also marks the step STOPPED from outside, on a
-     * copy, while it still runs; the split, which writes its chunks on threads of its own, then failed
-     * ("Unable to process chunk": its writers were closed under a chunk) instead of stopping.
+     * Asks a running execution to stop after its current chunk, the way {@code fulfil stop} does
+     * (ops/Jobs#stop: STOPPING in the job repository, read by the running step at its next chunk).
+     * Not {@code JobOperator.stop}: in Spring Batch 6 that also marks the step STOPPED from outside,
+     * on a copy, while it still runs; the split then failed instead of stopping.
      */
-    void askToStop(JobExecution execution) {
-        execution.setStatus(BatchStatus.STOPPING);
-        jobRepository.update(execution);
+    void askToStop(JobExecution execution) throws Exception {
+        jobs.stop(execution.getId());
     }
 
     /** No new runs from now on: serve is shutting down. */
