@@ -16,6 +16,8 @@ final class AppContext {
     private static final Map<String, Object> overrides = new LinkedHashMap<>();
     /** Lazy unless the command serves (config/StartupLaziness keeps the beans that act at start-up eager). */
     private static boolean lazy = true;
+    /** A context lent by a test: commands use it and {@link #close} leaves it running. */
+    private static boolean borrowed;
 
     private AppContext() {
     }
@@ -47,13 +49,37 @@ final class AppContext {
 
     /** A setting of the running application (e.g. the HTTP port serve got), or the fallback. */
     static String property(String key, String fallback) {
-        return context == null ? fallback : context.getEnvironment().getProperty(key, fallback);
+        String value = property(key);
+        return value == null ? fallback : value;
+    }
+
+    /**
+     * A setting as the running application sees it; before (or without) a start, as the system
+     * properties and environment give it.
+     */
+    static String property(String key) {
+        if (context != null) {
+            return context.getEnvironment().getProperty(key);
+        }
+        String value = System.getProperty(key);
+        return value != null ? value : System.getenv(key.toUpperCase(java.util.Locale.ROOT).replace('.', '_').replace("-", ""));
+    }
+
+    static boolean isRunning() {
+        return context != null && context.isActive();
+    }
+
+    /** Tests: the next command runs in this already running context, which it does not close. */
+    static void borrow(ConfigurableApplicationContext running) {
+        context = running;
+        borrowed = true;
     }
 
     static void close() {
-        if (context != null) {
+        if (context != null && !borrowed) {
             context.close();
-            context = null;
         }
+        context = null;
+        borrowed = false;
     }
 }

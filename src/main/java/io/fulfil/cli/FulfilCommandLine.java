@@ -14,7 +14,8 @@ import picocli.CommandLine.Command;
  */
 @Command(name = "fulfil", mixinStandardHelpOptions = true, version = "fulfil 0.1.0",
         description = "Order splitting and warehouse fulfilment batch processor.",
-        subcommands = {LoadCommand.class, RunCommand.class, ImportCommand.class, RunsCommand.class, RestartCommand.class, ReconcileCommand.class,
+        subcommands = {LoadCommand.class, RunCommand.class, ImportCommand.class, RunsCommand.class, RestartCommand.class,
+                StopCommand.class, AbandonCommand.class, ReconcileCommand.class,
                 PickListCommand.class, ReportCommand.class, ExplainCommand.class, CheckCommand.class, ServeCommand.class, DemoCommand.class, GenerateCommand.class,
                 CommandLine.HelpCommand.class},
         footer = {"", "Database: embedded H2 under FULFIL_DATA_DIR (default ./data), or MySQL with",
@@ -32,8 +33,18 @@ public final class FulfilCommandLine implements Runnable {
         cli.setExecutionExceptionHandler((e, commandLine, parseResult) -> {
             if (System.getenv("FULFIL_DEBUG") != null) {
                 e.printStackTrace();
+            } else if (AppContext.isRunning()) {
+                // to the log file only (logback-spring.xml): this logger is not ours; a refusal needs no trace
+                org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger("fulfil.command");
+                if (e instanceof io.fulfil.ops.RunRefusedException) {
+                    log.info("fulfil {} refused: {}", String.join(" ", args), e.getMessage());
+                } else {
+                    log.error("fulfil {} failed", String.join(" ", args), e);
+                }
             }
-            commandLine.getErr().println("fulfil: " + oneLine(e));
+            String lostDatabase = LostDatabase.describe(e, AppContext.property("spring.datasource.url"),
+                    io.fulfil.ops.RunLogContext.last());
+            commandLine.getErr().println("fulfil: " + (lostDatabase != null ? lostDatabase : oneLine(e)));
             return 1;
         });
         cli.setParameterExceptionHandler((e, args1) -> {

@@ -7,9 +7,10 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 @Command(name = "restart", mixinStandardHelpOptions = true,
-        description = {"Resumes a FAILED or STOPPED job execution from the job repository, or one left STARTED",
-                "by a process that died (silent for 2 minutes, or --force). Committed work is kept; the",
-                "restarted run does the rest and nothing twice."})
+        description = {"Resumes a FAILED or STOPPED execution, or one left STARTED by a dead process.",
+                "Such a one must have been silent for 2 minutes, or --force. Committed work is kept; the",
+                "restarted run does the rest and nothing twice. A COMPLETED or ABANDONED execution is",
+                "refused (exit 1), saying why."})
 final class RestartCommand implements Callable<Integer> {
 
     @Parameters(index = "0", paramLabel = "<execution_id>", description = "from: fulfil runs")

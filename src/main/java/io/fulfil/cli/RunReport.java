@@ -66,10 +66,18 @@ final class RunReport {
             return 1;
         }
         if (execution.getStatus() != BatchStatus.COMPLETED) {
-            String reason = execution.getExitStatus().getExitDescription();
-            reason = reason == null || reason.isBlank() ? execution.getStatus().toString() : reason.lines().findFirst().orElse("");
+            String reason = io.fulfil.ops.RunLogContext.failureOf(execution.getAllFailureExceptions());
+            if (reason == null && execution.getStatus() == BatchStatus.STOPPED) {
+                reason = "stopped on request (fulfil stop)";
+            } else if (reason == null) {
+                String description = execution.getExitStatus().getExitDescription();
+                reason = description == null || description.isBlank() ? execution.getStatus().toString()
+                        : description.lines().findFirst().orElse("");
+            }
             System.err.println("fulfil: " + execution.getJobInstance().getJobName() + " execution " + id + " "
-                    + execution.getStatus() + ": " + reason + "; after fixing the cause: fulfil restart " + id);
+                    + execution.getStatus() + ": " + reason + (execution.getStatus() == BatchStatus.STOPPED
+                            ? "; resume it with: fulfil restart " + id
+                            : "; after fixing the cause: fulfil restart " + id + " (details: fulfil runs " + id + ")"));
             return 1;
         }
         return 0;

@@ -25,6 +25,19 @@ final class ServeCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
+        CountDownLatch stop = new CountDownLatch(1);
+        // handled here rather than in a shutdown hook: the jobs still need the database (whose own hook
+        // would close it at once), and serve is to exit 0 once they have stopped. Taken before start-up,
+        // so a signal while it starts stops serve as soon as it is up. A second signal ends it at once.
+        sun.misc.SignalHandler handler = s -> {
+            if (stop.getCount() == 0) {
+                System.err.println("fulfil: serve: second signal, exiting without waiting for the running jobs");
+                Runtime.getRuntime().exit(1);
+            }
+            stop.countDown();
+        };
+        Signal.handle(new Signal("TERM"), handler);
+        Signal.handle(new Signal("INT"), handler);
         AppContext.override(ServeOnlyAutoConfigurations.SERVE_ENABLED, true);
         AppContext.override("spring.main.web-application-type", "servlet");
         Serve serve = AppContext.bean(Serve.class);
@@ -35,11 +48,6 @@ final class ServeCommand implements Callable<Integer> {
             spec.commandLine().getErr().println("fulfil: " + e.getMessage());
             return 2;
         }
-        CountDownLatch stop = new CountDownLatch(1);
-        // handled here rather than in a shutdown hook: the jobs still need the database (whose own hook
-        // would close it at once), and serve is to exit 0 once they have stopped
-        Signal.handle(new Signal("TERM"), s -> stop.countDown());
-        Signal.handle(new Signal("INT"), s -> stop.countDown());
         long enabled = schedules.stream().filter(Schedule::enabled).count();
         System.out.println("serve: " + enabled + " of " + schedules.size() + " schedules enabled; health at http://localhost:"
                 + AppContext.property("local.server.port", "?") + "/actuator/health; stop with SIGTERM or Ctrl-C");

@@ -19,6 +19,9 @@ public class ServeOnlyAutoConfigurations implements AutoConfigurationImportFilte
             "org.springframework.boot.webmvc.", "org.springframework.boot.servlet.",
             "org.springframework.boot.http.converter.");
 
+    /** Other modules' parts for Actuator (the database's health, pool metrics, Flyway's endpoint, Batch's observations). */
+    private static final List<String> SERVE_ONLY_PARTS = List.of(".health.", ".metrics.", ".observation.", "EndpointAutoConfiguration");
+
     public static final String SERVE_ENABLED = "fulfil.serve.enabled";
 
     private Environment environment;
@@ -38,7 +41,8 @@ public class ServeOnlyAutoConfigurations implements AutoConfigurationImportFilte
         for (int i = 0; i < candidates.length; i++) {
             String candidate = candidates[i];
             match[i] = candidate == null || !candidate.startsWith(QUARTZ)
-                    && (serving || SERVE_ONLY.stream().noneMatch(candidate::startsWith));
+                    && (serving || SERVE_ONLY.stream().noneMatch(candidate::startsWith)
+                            && SERVE_ONLY_PARTS.stream().noneMatch(candidate::contains));
         }
         return match;
     }

@@ -69,7 +69,11 @@ public class ScheduledRuns {
         }
         String kind = imports.kindOfJob(job);
         if (kind != null) {
-            importWaiting(schedule, kind);
+            // an import running elsewhere (an operator's, or one a dead process left STARTED, which
+            // importing its file again would wait for) is left alone: the next poll tries again
+            if (!runningElsewhere(schedule, job)) {
+                importWaiting(schedule, kind);
+            }
             return null;
         }
         String runId = runId(schedule, scheduledFireTime);
@@ -79,13 +83,7 @@ public class ScheduledRuns {
         if (previous != null) {
             execution = continueInstance(schedule, previous, recovering);
         } else {
-            Set<JobExecution> running = jobRepository.findRunningJobExecutions(job);
-            if (!running.isEmpty()) {
-                // another process (a serve elsewhere, or an operator's fulfil run) has the job running
-                JobExecution other = running.iterator().next();
-                log.warn("schedule {}: {} not started, it is running already as execution {} ({}); if its "
-                        + "process is dead: fulfil restart --force {}", schedule, job, other.getId(),
-                        other.getJobParameters().getString("run.id"), other.getId());
+            if (runningElsewhere(schedule, job)) {
                 return null;
             }
             log.info("schedule {}: starting {} ({})", schedule, job, runId);
@@ -95,6 +93,20 @@ public class ScheduledRuns {
             report(schedule, execution);
         }
         return execution;
+    }
+
+    /** Whether another process (a serve elsewhere, an operator's fulfil run) has the job running; says so. */
+    private boolean runningElsewhere(String schedule, String job) {
+        Set<JobExecution> running = jobRepository.findRunningJobExecutions(job);
+        if (running.isEmpty()) {
+            return false;
+        }
+        JobExecution other = running.iterator().next();
+        String runId = other.getJobParameters().getString("run.id");
+        log.warn("schedule {}: {} not started, it is running already as execution {}{}; if its process is dead: "
+                + "fulfil restart --force {}", schedule, job, other.getId(), runId == null ? "" : " (" + runId + ")",
+                other.getId());
+        return true;
     }
 
     private JobExecution continueInstance(String schedule, JobExecution previous, boolean recovering) throws Exception {
@@ -135,6 +147,16 @@ public class ScheduledRuns {
         }
         JobExecution last = lastExecution(job, parameters(scheduleParameters, runId(schedule, scheduledFireTime)));
         return last != null && last.getStatus().isRunning() ? last : null;
+    }
+
+    /**
+     * Asks a running execution to stop after its current chunk, the way {@code fulfil stop} does
+     * (ops/Jobs#stop: STOPPING in the job repository, read by the running step at its next chunk).
+     * Not {@code JobOperator.stop}: in Spring Batch 6 that also marks the step STOPPED from outside,
+     * on a copy, while it still runs; the split then failed instead of stopping.
+     */
+    void askToStop(JobExecution execution) throws Exception {
+        jobs.stop(execution.getId());
     }
 
     /** No new runs from now on: serve is shutting down. */

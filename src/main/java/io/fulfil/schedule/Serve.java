@@ -30,7 +30,6 @@ import org.springframework.batch.core.job.Job;
 import org.springframework.batch.core.job.JobExecution;
 import org.springframework.batch.core.job.parameters.InvalidJobParametersException;
 import org.springframework.batch.core.job.parameters.JobParametersBuilder;
-import org.springframework.batch.core.launch.JobOperator;
 import org.springframework.core.env.Environment;
 
 /**
@@ -49,18 +48,16 @@ public class Serve {
 
     private final Scheduler scheduler;
     private final ScheduledRuns runs;
-    private final JobOperator jobOperator;
     private final Map<String, Job> jobs = new java.util.TreeMap<>();
     private final Set<String> importJobs;
     private final WaveSettings waveSettings;
     private final Environment environment;
     private final Path folder;
 
-    public Serve(Scheduler scheduler, ScheduledRuns runs, JobOperator jobOperator, Map<String, Job> jobBeans,
+    public Serve(Scheduler scheduler, ScheduledRuns runs, Map<String, Job> jobBeans,
                  Set<String> importJobs, WaveSettings waveSettings, Environment environment, Path folder) {
         this.scheduler = scheduler;
         this.runs = runs;
-        this.jobOperator = jobOperator;
         jobBeans.values().forEach(j -> jobs.put(j.getName(), j));
         this.importJobs = importJobs;
         this.waveSettings = waveSettings;
@@ -202,7 +199,7 @@ public class Serve {
                     log.info("stopping execution {} of {} after its current chunk", running.getId(),
                             running.getJobInstance().getJobName());
                     try {
-                        jobOperator.stop(running);
+                        runs.askToStop(running);
                     } catch (Exception e) {
                         log.warn("execution {} could not be asked to stop: {}", running.getId(), e.getMessage());
                     }

@@ -81,12 +81,12 @@ public class ServeConfiguration {
     }
 
     @Bean
-    Serve serve(Scheduler scheduler, ScheduledRuns runs, JobOperator jobOperator, Map<String, Job> jobBeans,
+    Serve serve(Scheduler scheduler, ScheduledRuns runs, Map<String, Job> jobBeans,
                 Imports imports, WaveSettings waveSettings, Environment environment,
                 @Value("${fulfil.schedules.dir:}") String folder) {
         Set<String> importJobs = jobBeans.values().stream().map(Job::getName).filter(n -> imports.kindOfJob(n) != null)
                 .collect(Collectors.toSet());
-        return new Serve(scheduler, runs, jobOperator, jobBeans, importJobs, waveSettings, environment,
+        return new Serve(scheduler, runs, jobBeans, importJobs, waveSettings, environment,
                 folder.isBlank() ? installationFolder() : Path.of(folder).toAbsolutePath().normalize());
     }
 

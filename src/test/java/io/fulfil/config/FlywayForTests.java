@@ -17,7 +17,8 @@ public final class FlywayForTests {
 
     static FluentConfiguration configuration(DataSource dataSource, String timestampType) {
         return new FluentConfiguration().dataSource(dataSource).locations("classpath:db/migration/common")
-                .javaMigrations(new V1__SpringBatchSchema(), new V7__QuartzSchema(), new V8__TimeOrderedKeys()).placeholders(Map.of("timestamp", timestampType));
+                .javaMigrations(new V1__SpringBatchSchema(), new V7__QuartzSchema(), new V8__TimeOrderedKeys())
+                .placeholders(Map.of("timestamp", timestampType));
     }
 
     public static void migrate(DataSource dataSource) {

@@ -65,6 +65,8 @@ abstract class ServeFunctionalTests {
     WaveSettings waveSettings;
     @Autowired
     Environment environment;
+    @Autowired
+    io.fulfil.support.files.FileRoots roots;
 
     @TempDir
     Path folder;
@@ -165,6 +167,28 @@ abstract class ServeFunctionalTests {
         assertThat(restarted.getJobInstance().getInstanceId()).isEqualTo(stopped.getJobInstance().getInstanceId());
     }
 
+    @Test
+    void anImportScheduleLeavesItsInboxAloneWhileAnImportOfItsKindRunsElsewhere() throws Exception {
+        // e.g. left STARTED by a process that died: importing again would wait for it forever
+        JobParameters elsewhere = parameters(Map.of("run.id", "elsewhere " + Instant.now()));
+        JobInstance instance = jobRepository.createJobInstance("import-picks", elsewhere);
+        JobExecution running = jobRepository.createJobExecution(instance, elsewhere, new ExecutionContext());
+        running.setStatus(BatchStatus.STARTED);
+        jobRepository.update(running);
+        Path waiting = Files.writeString(roots.inboxFolder("picks").resolve("waiting-" + System.nanoTime() + ".csv"),
+                "wave_no,warehouse_code\n");
+        long instances = jobRepository.getJobInstanceCount("import-picks");
+        try {
+            assertThat(runs.fire("import-picks", "import-picks", Map.of(), Instant.now(), false)).isNull();
+
+            assertThat(waiting).exists();
+            assertThat(jobRepository.getJobInstanceCount("import-picks")).isEqualTo(instances);
+        } finally {
+            jobOperator.recover(running);
+            Files.deleteIfExists(waiting);
+        }
+    }
+
     private void schedule(String name, String... lines) throws Exception {
         List<String> file = new ArrayList<>(List.of("job=serve-tick", "cron=* * * * * ?", "misfire=skip"));
         file.addAll(List.of(lines));
@@ -179,7 +203,7 @@ abstract class ServeFunctionalTests {
         Scheduler scheduler = factory.getObject();
         Set<String> importJobs = jobBeans.values().stream().map(Job::getName).filter(n -> imports.kindOfJob(n) != null)
                 .collect(Collectors.toSet());
-        return new Serve(scheduler, runs, jobOperator, jobBeans, importJobs, waveSettings, environment, folder);
+        return new Serve(scheduler, runs, jobBeans, importJobs, waveSettings, environment, folder);
     }
 
     private static JobParameters parameters(Map<String, String> values) {
