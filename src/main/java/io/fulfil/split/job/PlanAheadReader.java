@@ -1,6 +1,7 @@
 package io.fulfil.split.job;
 
 import io.fulfil.stock.StockCache;
+import io.fulfil.support.LogContext;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ArrayBlockingQueue;
@@ -88,7 +89,7 @@ public class PlanAheadReader implements ItemStreamReader<String> {
     @Override
     public void open(ExecutionContext executionContext) throws ItemStreamException {
         stopped = false;
-        planning = new Thread(this::planAll, "split-planning");
+        planning = new Thread(LogContext.carried(this::planAll), "split-planning");
         planning.setDaemon(true);
         planning.start();
     }

@@ -4,6 +4,7 @@ import io.fulfil.split.job.PlanAheadReader.PlannedChunk;
 import io.fulfil.split.job.SplitStore.LockedOrder;
 import io.fulfil.stock.StockCache;
 import io.fulfil.stock.StockLedger;
+import io.fulfil.support.LogContext;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
@@ -74,7 +75,7 @@ class SplitChunkWriter implements ItemStreamWriter<String> {
     public void open(ExecutionContext executionContext) throws ItemStreamException {
         AtomicInteger number = new AtomicInteger();
         executor = Executors.newFixedThreadPool(writers, runnable -> {
-            Thread thread = new Thread(runnable, "split-writer-" + number.incrementAndGet());
+            Thread thread = new Thread(LogContext.carried(runnable), "split-writer-" + number.incrementAndGet());
             thread.setDaemon(true);
             return thread;
         });
