@@ -17,7 +17,6 @@ import org.springframework.batch.core.job.JobExecution;
 import org.springframework.batch.core.job.JobInstance;
 import org.springframework.batch.core.job.parameters.JobParameters;
 import org.springframework.batch.core.job.parameters.JobParametersBuilder;
-import org.springframework.batch.core.launch.JobOperator;
 import org.springframework.batch.core.repository.JobRepository;
 
 /**
@@ -33,16 +32,14 @@ public class ScheduledRuns {
     private static final Logger log = LoggerFactory.getLogger(ScheduledRuns.class);
 
     private final Jobs jobs;
-    private final JobOperator jobOperator;
     private final JobRepository jobRepository;
     private final Imports imports;
     private final InboxImports inboxImports;
     private final AtomicBoolean stopping = new AtomicBoolean();
 
-    public ScheduledRuns(Jobs jobs, JobOperator jobOperator, JobRepository jobRepository, Imports imports,
+    public ScheduledRuns(Jobs jobs, JobRepository jobRepository, Imports imports,
                          InboxImports inboxImports) {
         this.jobs = jobs;
-        this.jobOperator = jobOperator;
         this.jobRepository = jobRepository;
         this.imports = imports;
         this.inboxImports = inboxImports;
@@ -121,11 +118,11 @@ public class ScheduledRuns {
                 log.warn("schedule {}: execution {} for this fire time is {}; left alone", schedule, previous.getId(), status);
                 return null;
             }
-            // Quartz recovers the fire only when the node that ran it is dead, so its execution is too
-            previous = jobOperator.recover(previous);
         }
         log.info("schedule {}: restarting execution {} ({}) of the same fire", schedule, previous.getId(), status);
-        return jobOperator.restart(previous);
+        // as fulfil restart --force does: Quartz recovers a fire only when the node that ran it is dead,
+        // so a running execution of it is dead too
+        return jobs.restart(previous.getId(), true);
     }
 
     private JobExecution lastExecution(String job, Map<String, String> parameters) {

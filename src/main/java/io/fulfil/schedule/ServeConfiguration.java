@@ -15,7 +15,6 @@ import java.util.stream.Collectors;
 import javax.sql.DataSource;
 import org.quartz.Scheduler;
 import org.springframework.batch.core.job.Job;
-import org.springframework.batch.core.launch.JobOperator;
 import org.springframework.batch.core.repository.JobRepository;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
@@ -75,9 +74,9 @@ public class ServeConfiguration {
     }
 
     @Bean
-    ScheduledRuns scheduledRuns(Jobs jobs, JobOperator jobOperator, JobRepository jobRepository, Imports imports,
+    ScheduledRuns scheduledRuns(Jobs jobs, JobRepository jobRepository, Imports imports,
                                 InboxImports inboxImports) {
-        return new ScheduledRuns(jobs, jobOperator, jobRepository, imports, inboxImports);
+        return new ScheduledRuns(jobs, jobRepository, imports, inboxImports);
     }
 
     @Bean
