@@ -1,7 +1,9 @@
 package io.fulfil.fulfilment;
 
+import io.fulfil.support.Database;
 import io.fulfil.support.KeyLists;
 import io.fulfil.support.SqlTimestamps;
+import io.fulfil.support.ValueRows;
 import java.time.LocalDateTime;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -37,10 +39,13 @@ public class FulfilmentOrders {
 
     private final NamedParameterJdbcTemplate jdbc;
     private final KeyLists keyLists;
+    /** MySQL: a chunk's shipments and tracking changes as one joined update (see {@link ValueRows}). */
+    private final boolean joinedUpdates;
 
-    public FulfilmentOrders(NamedParameterJdbcTemplate jdbc, KeyLists keyLists) {
+    public FulfilmentOrders(NamedParameterJdbcTemplate jdbc, KeyLists keyLists, Database database) {
         this.jdbc = jdbc;
         this.keyLists = keyLists;
+        this.joinedUpdates = database == Database.MYSQL;
     }
 
     /** Locks these fulfilment orders in key order until the transaction ends and reads them. */
@@ -130,6 +135,28 @@ public class FulfilmentOrders {
             return;
         }
         Set<FulfilmentStatus> from = FulfilmentStatus.legalPredecessorsOf(FulfilmentStatus.SHIPPED);
+        String failed = "a fulfilment order being shipped was no longer PICKED; nothing of the chunk is applied";
+        if (joinedUpdates) {
+            for (List<Shipment> piece : ValueRows.pieces(shipments)) {
+                int updated = jdbc.getJdbcTemplate().update("""
+                        UPDATE fulfilment_order f JOIN (%s) d ON f.fulfilment_no = d.no
+                           SET f.status = 'SHIPPED', f.carrier_code = d.carrier, f.tracking_no = d.tracking,
+                               f.shipped_at = d.shipped_at, f.weight_grams = d.weight
+                         WHERE f.status IN %s""".formatted(ValueRows.table(List.of("no", "carrier", "tracking",
+                        "shipped_at", "weight"), piece.size()), FulfilmentStatus.sqlList(from)), ps -> {
+                    int i = 1;
+                    for (Shipment s : piece) {
+                        ps.setString(i++, s.fulfilmentNo());
+                        ps.setString(i++, s.carrierCode());
+                        ps.setString(i++, s.trackingNo());
+                        ps.setString(i++, SqlTimestamps.text(s.shippedAt()));
+                        ps.setInt(i++, s.weightGrams());
+                    }
+                });
+                requireCount(updated, piece.size(), failed);
+            }
+            return;
+        }
         int[][] counts = jdbc.getJdbcTemplate().batchUpdate("""
                 UPDATE fulfilment_order
                    SET status = 'SHIPPED', carrier_code = ?, tracking_no = ?, shipped_at = ?, weight_grams = ?
@@ -141,7 +168,7 @@ public class FulfilmentOrders {
                     ps.setInt(4, s.weightGrams());
                     ps.setString(5, s.fulfilmentNo());
                 });
-        requireEach(counts, "a fulfilment order being shipped was no longer PICKED; nothing of the chunk is applied");
+        requireEach(counts, failed);
     }
 
     /**
@@ -175,6 +202,29 @@ public class FulfilmentOrders {
                         + " and cannot move to " + t.status());
             }
         }
+        String failed = "a parcel changed status while its events were applied; nothing of the chunk is applied";
+        if (joinedUpdates) {
+            for (List<Tracking> piece : ValueRows.pieces(changes)) {
+                int updated = jdbc.getJdbcTemplate().update("""
+                        UPDATE fulfilment_order f JOIN (%s) d ON f.fulfilment_no = d.no
+                           SET f.status = d.next, f.exception_from = d.exception_from, f.delivered_at = d.delivered_at,
+                               f.last_event_at = d.last_event_at
+                         WHERE f.status = d.was""".formatted(ValueRows.table(List.of("no", "next", "exception_from",
+                        "delivered_at", "last_event_at", "was"), piece.size())), ps -> {
+                    int i = 1;
+                    for (Tracking t : piece) {
+                        ps.setString(i++, t.before().fulfilmentNo());
+                        ps.setString(i++, t.status().name());
+                        ps.setString(i++, t.exceptionFrom() == null ? null : t.exceptionFrom().name());
+                        ps.setString(i++, SqlTimestamps.text(t.deliveredAt()));
+                        ps.setString(i++, SqlTimestamps.text(t.lastEventAt()));
+                        ps.setString(i++, t.before().status().name());
+                    }
+                });
+                requireCount(updated, piece.size(), failed);
+            }
+            return;
+        }
         int[][] counts = jdbc.getJdbcTemplate().batchUpdate("""
                 UPDATE fulfilment_order
                    SET status = ?, exception_from = ?, delivered_at = ?, last_event_at = ?
@@ -186,7 +236,7 @@ public class FulfilmentOrders {
                     ps.setString(5, t.before().fulfilmentNo());
                     ps.setString(6, t.before().status().name());
                 });
-        requireEach(counts, "a parcel changed status while its events were applied; nothing of the chunk is applied");
+        requireEach(counts, failed);
     }
 
     /** Takes these fulfilment orders, locked by the caller and CANCELLED, out of their waves. */
@@ -207,6 +257,16 @@ public class FulfilmentOrders {
                     throw new IllegalStateException(message);
                 }
             }
+        }
+    }
+
+    /**
+     * A joined update matched fewer rows than it was given: one of them no longer had the status it
+     * was read with (the driver reports rows found, not rows changed, so unchanged values still count).
+     */
+    private static void requireCount(int updated, int expected, String message) {
+        if (updated != expected) {
+            throw new IllegalStateException(message);
         }
     }
 
