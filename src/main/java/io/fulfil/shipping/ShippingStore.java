@@ -55,9 +55,7 @@ class ShippingStore {
     Map<ParcelKey, String> parcelOwners(Collection<ParcelKey> parcels) {
         Map<ParcelKey, String> owners = new HashMap<>();
         Set<ParcelKey> wanted = Set.copyOf(parcels);
-        Set<String> trackingNos = new TreeSet<>();
-        parcels.forEach(p -> trackingNos.add(p.trackingNo()));
-        for (List<String> slice : keyLists.slices(trackingNos)) {
+        for (List<String> slice : ParcelKey.trackingNoLists(parcels, keyLists)) {
             jdbc.query("SELECT tracking_no, carrier_code, fulfilment_no FROM fulfilment_order WHERE "
                             + keyLists.matches("tracking_no", "nos"),
                     Map.of("nos", keyLists.bind(slice)), rs -> {

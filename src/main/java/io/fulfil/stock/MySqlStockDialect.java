@@ -1,5 +1,6 @@
 package io.fulfil.stock;
 
+import io.fulfil.support.ValueRows;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Comparator;
@@ -53,6 +54,34 @@ final class MySqlStockDialect implements StockDialect {
             levels.putAll(rows.levelsOf(skuCodes, warehouse, "FOR UPDATE"));
         }
         return levels;
+    }
+
+    /**
+     * One joined update per {@value ValueRows#ROWS_PER_STATEMENT} rows (see {@link ValueRows}), not a
+     * statement per row: a chunk of shipments moves a couple of thousand stock rows. The rows are
+     * locked and checked by the ledger, so every one of them is found.
+     */
+    @Override
+    public void change(List<Map.Entry<StockKey, int[]>> changes) {
+        for (List<Map.Entry<StockKey, int[]>> piece : ValueRows.pieces(changes)) {
+            int updated = rows.jdbc().getJdbcTemplate().update("""
+                    UPDATE stock s JOIN (%s) d ON s.warehouse_code = d.warehouse AND s.sku_code = d.sku
+                       SET s.on_hand = s.on_hand + d.on_hand_change, s.allocated = s.allocated + d.allocated_change
+                    """.formatted(ValueRows.table(List.of("warehouse", "sku", "on_hand_change", "allocated_change"),
+                    piece.size())), ps -> {
+                int i = 1;
+                for (Map.Entry<StockKey, int[]> row : piece) {
+                    ps.setString(i++, row.getKey().warehouseCode());
+                    ps.setString(i++, row.getKey().skuCode());
+                    ps.setInt(i++, row.getValue()[0]);
+                    ps.setInt(i++, row.getValue()[1]);
+                }
+            });
+            if (updated != piece.size()) {
+                throw new IllegalStateException((piece.size() - updated) + " stock rows being changed were not found;"
+                        + " nothing is applied");
+            }
+        }
     }
 
     @Override

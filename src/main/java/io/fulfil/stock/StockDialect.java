@@ -2,6 +2,7 @@ package io.fulfil.stock;
 
 import java.util.Collection;
 import java.util.Comparator;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -23,6 +24,12 @@ interface StockDialect {
      * of the rows that were short (then the caller must roll back), or null.
      */
     String reserveWhereAvailable(Map<StockKey, Integer> quantities);
+
+    /**
+     * Adds each row's changes of {@code on_hand} and {@code allocated} ({@code int[] {onHand,
+     * allocated}}); the rows are locked by this transaction and the changes checked against them.
+     */
+    void change(List<Map.Entry<StockKey, int[]>> changes);
 
     /** Reserves all or nothing, without locking first; false (nothing changed) when a row was short. */
     boolean tryReserve(Map<StockKey, Integer> quantities);

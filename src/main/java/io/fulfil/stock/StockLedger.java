@@ -130,14 +130,7 @@ public class StockLedger {
                         + " (now " + level.onHand() + ", " + level.allocated() + "); nothing is applied");
             }
         }
-        jdbc.getJdbcTemplate().batchUpdate("""
-                UPDATE stock SET on_hand = on_hand + ?, allocated = allocated + ?
-                 WHERE warehouse_code = ? AND sku_code = ?""", changed, changed.size(), (ps, row) -> {
-            ps.setInt(1, row.getValue()[0]);
-            ps.setInt(2, row.getValue()[1]);
-            ps.setString(3, row.getKey().warehouseCode());
-            ps.setString(4, row.getKey().skuCode());
-        });
+        dialect.change(changed);
         journal(movements, jobExecutionId);
         if (movements.stream().anyMatch(StockMovement::raisesAvailability)) {
             signalRaise();

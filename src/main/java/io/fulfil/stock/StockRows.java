@@ -33,20 +33,34 @@ final class StockRows {
         if (skuCodes.isEmpty()) {
             return levels;
         }
-        List<String> sorted = skuCodes.stream().distinct().sorted().toList();
-        jdbc.query("""
-                        SELECT warehouse_code, sku_code, on_hand, allocated
-                          FROM stock
-                         WHERE %s%s
-                         ORDER BY sku_code, warehouse_code
-                         %s""".formatted(warehouse == null ? "" : "warehouse_code = :warehouse AND ",
-                        keyLists.matches("sku_code", "skus"), lock),
-                new MapSqlParameterSource("skus", keyLists.bind(sorted)).addValue("warehouse", warehouse),
-                rs -> {
-                    levels.put(new StockKey(rs.getString(1), rs.getString(2)),
-                            new StockLevel(rs.getInt(3), rs.getInt(4)));
-                });
+        // slice after slice in SKU order keeps the lock order; on H2 a slice is short (see KeyLists#slices)
+        for (List<String> slice : keyLists.slices(skuCodes)) {
+            jdbc.query("""
+                            SELECT warehouse_code, sku_code, on_hand, allocated
+                              FROM stock
+                             WHERE %s%s
+                             ORDER BY sku_code, warehouse_code
+                             %s""".formatted(warehouse == null ? "" : "warehouse_code = :warehouse AND ",
+                            keyLists.matches("sku_code", "skus"), lock),
+                    new MapSqlParameterSource("skus", keyLists.bind(slice)).addValue("warehouse", warehouse),
+                    rs -> {
+                        levels.put(new StockKey(rs.getString(1), rs.getString(2)),
+                                new StockLevel(rs.getInt(3), rs.getInt(4)));
+                    });
+        }
         return levels;
+    }
+
+    /** Adds each row's changes, by primary key, one statement per row in one JDBC batch. */
+    void changeRows(List<Map.Entry<StockKey, int[]>> changes) {
+        jdbc.getJdbcTemplate().batchUpdate("""
+                UPDATE stock SET on_hand = on_hand + ?, allocated = allocated + ?
+                 WHERE warehouse_code = ? AND sku_code = ?""", changes, changes.size(), (ps, row) -> {
+            ps.setInt(1, row.getValue()[0]);
+            ps.setInt(2, row.getValue()[1]);
+            ps.setString(3, row.getKey().warehouseCode());
+            ps.setString(4, row.getKey().skuCode());
+        });
     }
 
     /**

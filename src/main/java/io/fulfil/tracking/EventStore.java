@@ -42,7 +42,7 @@ class EventStore {
     Map<ParcelKey, Parcel> parcels(Collection<ParcelKey> keys) {
         Map<ParcelKey, Parcel> found = new HashMap<>();
         Set<ParcelKey> wanted = Set.copyOf(keys);
-        for (List<String> slice : keyLists.slices(trackingNos(keys))) {
+        for (List<String> slice : ParcelKey.trackingNoLists(keys, keyLists)) {
             jdbc.query("""
                             SELECT tracking_no, carrier_code, fulfilment_no, order_no FROM fulfilment_order
                              WHERE %s""".formatted(keyLists.matches("tracking_no", "nos")),

@@ -1,5 +1,11 @@
 package io.fulfil.tracking;
 
+import io.fulfil.support.KeyLists;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+import java.util.TreeSet;
+
 /** A parcel as carriers name it: the carrier and its tracking number (unique together, CONTRACT §8.1). */
 public record ParcelKey(String carrierCode, String trackingNo) implements Comparable<ParcelKey> {
 
@@ -7,6 +13,27 @@ public record ParcelKey(String carrierCode, String trackingNo) implements Compar
     public int compareTo(ParcelKey o) {
         int c = trackingNo.compareTo(o.trackingNo);
         return c != 0 ? c : carrierCode.compareTo(o.carrierCode);
+    }
+
+    /**
+     * Tracking numbers per lookup in {@code fulfilment_order}: MySQL/MariaDB estimates an IN list of
+     * more than 200 keys ({@code eq_range_index_dive_limit}) from the index statistics instead of
+     * looking each key up, and on that column, NULL until a parcel ships, the statistics say every key
+     * matches most of the table: it then scanned the whole table for each chunk of a manifest.
+     */
+    public static final int TRACKING_NOS_PER_LOOKUP = 200;
+
+    /** The distinct tracking numbers of these parcels in key order, cut into lists to look up one at a time. */
+    public static List<List<String>> trackingNoLists(Collection<ParcelKey> parcels, KeyLists keyLists) {
+        TreeSet<String> nos = new TreeSet<>();
+        parcels.forEach(p -> nos.add(p.trackingNo()));
+        List<List<String>> lists = new ArrayList<>();
+        for (List<String> slice : keyLists.slices(nos)) {
+            for (int from = 0; from < slice.size(); from += TRACKING_NOS_PER_LOOKUP) {
+                lists.add(slice.subList(from, Math.min(slice.size(), from + TRACKING_NOS_PER_LOOKUP)));
+            }
+        }
+        return lists;
     }
 
     @Override
