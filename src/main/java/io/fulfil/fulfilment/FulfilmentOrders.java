@@ -121,6 +121,36 @@ public class FulfilmentOrders {
                 + " was no longer ALLOCATED; nothing of the wave is applied");
     }
 
+    /**
+     * Moves ALLOCATED fulfilment orders, locked by the caller, into one wave with one guarded
+     * statement: WAVED, {@code wave_no}, and {@code wave_slot} 1, 2, … in the order given. Throws,
+     * changing nothing, when one of them is no longer ALLOCATED.
+     */
+    public void waveTogether(String waveNo, List<String> slotOrder) {
+        if (slotOrder.isEmpty()) {
+            return;
+        }
+        Set<FulfilmentStatus> from = FulfilmentStatus.legalPredecessorsOf(FulfilmentStatus.WAVED);
+        // the slot is the key's place in the list: a CASE over bound keys, since neither database can
+        // take a key's position in a bound list portably (the slot numbers are ours, not input)
+        StringBuilder slot = new StringBuilder("CASE fulfilment_no");
+        MapSqlParameterSource parameters = new MapSqlParameterSource("wave", waveNo)
+                .addValue("nos", keyLists.bind(slotOrder));
+        for (int i = 0; i < slotOrder.size(); i++) {
+            slot.append(" WHEN :k").append(i).append(" THEN ").append(i + 1);
+            parameters.addValue("k" + i, slotOrder.get(i));
+        }
+        slot.append(" END");
+        int moved = jdbc.update("""
+                        UPDATE fulfilment_order SET status = 'WAVED', wave_no = :wave, wave_slot = %s
+                         WHERE %s AND status IN %s""".formatted(slot, keyLists.matches("fulfilment_no", "nos"),
+                        FulfilmentStatus.sqlList(from)), parameters);
+        if (moved != slotOrder.size()) {
+            throw new IllegalStateException("a fulfilment order of wave " + waveNo
+                    + " was no longer ALLOCATED; nothing of the wave is applied");
+        }
+    }
+
     /** A PICKED fulfilment order handed to a carrier: its parcel's carrier, tracking number, time and weight. */
     public record Shipment(String fulfilmentNo, String carrierCode, String trackingNo, LocalDateTime shippedAt,
                            int weightGrams) {
