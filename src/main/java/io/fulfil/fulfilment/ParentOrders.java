@@ -60,42 +60,62 @@ public class ParentOrders {
      * and backorders, and writes the ones that changed. Returns the new statuses of those.
      */
     public Map<String, OrderStatus> rollUp(Collection<String> orderNos) {
-        Map<String, OrderStatus> changed = new TreeMap<>();
-        if (orderNos.isEmpty()) {
-            return changed;
+        Map<String, OrderStatus> current = new TreeMap<>();
+        for (List<String> slice : keyLists.slices(orderNos)) {
+            jdbc.query("SELECT order_no, status FROM customer_order WHERE " + keyLists.matches("order_no", "nos"),
+                    Map.of("nos", keyLists.bind(slice)), rs -> {
+                        current.put(rs.getString(1), OrderStatus.valueOf(rs.getString(2)));
+                    });
         }
-        Object keys = keyLists.bind(new TreeSet<>(orderNos));
-        Map<String, OrderStatus> current = new HashMap<>();
-        jdbc.query("SELECT order_no, status FROM customer_order WHERE " + keyLists.matches("order_no", "nos"),
-                Map.of("nos", keys), rs -> {
-                    current.put(rs.getString(1), OrderStatus.valueOf(rs.getString(2)));
-                });
-        Map<String, List<FulfilmentStatus>> parts = new HashMap<>();
-        jdbc.query("SELECT order_no, status FROM fulfilment_order WHERE " + keyLists.matches("order_no", "nos"),
-                Map.of("nos", keys), rs -> {
-                    parts.computeIfAbsent(rs.getString(1), k -> new ArrayList<>())
-                            .add(FulfilmentStatus.valueOf(rs.getString(2)));
-                });
-        Set<String> backordered = new HashSet<>(jdbc.queryForList(
-                "SELECT DISTINCT order_no FROM backorder WHERE " + keyLists.matches("order_no", "nos"),
-                Map.of("nos", keys), String.class));
-        Map<OrderStatus, List<String>> moves = new TreeMap<>();
-        current.forEach((orderNo, status) -> {
-            if (NOT_DERIVED.contains(status)) {
-                return;
-            }
-            OrderStatus derived = OrderStatusRollup.derive(parts.getOrDefault(orderNo, List.of()),
-                    backordered.contains(orderNo));
-            if (derived != status) {
-                moves.computeIfAbsent(derived, k -> new ArrayList<>()).add(orderNo);
-                changed.put(orderNo, derived);
+        return rollUp(current);
+    }
+
+    /**
+     * The same for orders whose statuses the caller read under its lock ({@link #lock}) and has not
+     * changed since, which saves reading them again. Their parts are read a key list at a time.
+     */
+    public Map<String, OrderStatus> rollUp(Map<String, OrderStatus> lockedStatuses) {
+        Map<String, OrderStatus> changed = new TreeMap<>();
+        Map<String, OrderStatus> derived = new TreeMap<>();
+        lockedStatuses.forEach((orderNo, status) -> {
+            if (status != null && !NOT_DERIVED.contains(status)) {
+                derived.put(orderNo, status);
             }
         });
-        moves.forEach((status, nos) -> jdbc.update("""
-                        UPDATE customer_order SET status = :status
-                         WHERE %s AND status NOT IN (:fixed)""".formatted(keyLists.matches("order_no", "nos")),
-                new MapSqlParameterSource("status", status.name()).addValue("nos", keyLists.bind(nos))
-                        .addValue("fixed", NOT_DERIVED.stream().map(Enum::name).toList())));
+        if (derived.isEmpty()) {
+            return changed;
+        }
+        Map<String, List<FulfilmentStatus>> parts = new HashMap<>();
+        Set<String> backordered = new HashSet<>();
+        for (List<String> slice : keyLists.slices(derived.keySet())) {
+            Object keys = keyLists.bind(slice);
+            jdbc.query("SELECT order_no, status FROM fulfilment_order WHERE " + keyLists.matches("order_no", "nos"),
+                    Map.of("nos", keys), rs -> {
+                        parts.computeIfAbsent(rs.getString(1), k -> new ArrayList<>())
+                                .add(FulfilmentStatus.valueOf(rs.getString(2)));
+                    });
+            backordered.addAll(jdbc.queryForList(
+                    "SELECT DISTINCT order_no FROM backorder WHERE " + keyLists.matches("order_no", "nos"),
+                    Map.of("nos", keys), String.class));
+        }
+        Map<OrderStatus, List<String>> moves = new TreeMap<>();
+        derived.forEach((orderNo, status) -> {
+            OrderStatus next = OrderStatusRollup.derive(parts.getOrDefault(orderNo, List.of()),
+                    backordered.contains(orderNo));
+            if (next != status) {
+                moves.computeIfAbsent(next, k -> new ArrayList<>()).add(orderNo);
+                changed.put(orderNo, next);
+            }
+        });
+        moves.forEach((status, nos) -> {
+            for (List<String> slice : keyLists.slices(nos)) {
+                jdbc.update("""
+                                UPDATE customer_order SET status = :status
+                                 WHERE %s AND status NOT IN (:fixed)""".formatted(keyLists.matches("order_no", "nos")),
+                        new MapSqlParameterSource("status", status.name()).addValue("nos", keyLists.bind(slice))
+                                .addValue("fixed", NOT_DERIVED.stream().map(Enum::name).toList()));
+            }
+        });
         return changed;
     }
 }

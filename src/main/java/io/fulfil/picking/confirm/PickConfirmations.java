@@ -2,6 +2,7 @@ package io.fulfil.picking.confirm;
 
 import io.fulfil.fulfilment.FulfilmentOrders;
 import io.fulfil.fulfilment.FulfilmentStatus;
+import io.fulfil.fulfilment.OrderStatus;
 import io.fulfil.fulfilment.ParentOrders;
 import io.fulfil.imports.ImportKind;
 import io.fulfil.imports.ParsedRow;
@@ -200,16 +201,18 @@ public class PickConfirmations implements ImportKind<PickConfirmation> {
                 orderNos.add(read.orders().get(line.fulfilmentNo()).orderNo());
             }
         }
+        Map<String, OrderStatus> parents = new HashMap<>();
         for (List<String> slice : keyLists.slices(orderNos)) {
-            parentOrders.lock(slice);
+            parents.putAll(parentOrders.lock(slice));
         }
         Map<String, FulfilmentOrders.Current> locked = new HashMap<>();
         for (List<String> slice : keyLists.slices(fulfilmentNos)) {
             locked.putAll(fulfilmentOrders.lock(slice));
         }
-        store.lockPickLines(rows.stream().map(PickConfirmation::key).toList());
         // every pick line of the locked orders as it stands now: a fulfilment order's lines are all in its
-        // wave, and other chunks change them only under its lock, which this transaction holds
+        // wave, and only a holder of its lock writes them (the wave that made them, and this import), so
+        // they cannot change until this transaction ends. Their row locks come with the update below,
+        // still after the fulfilment orders' and before the stock's.
         Set<String> lockedWaves = new TreeSet<>(waves);
         locked.values().forEach(fo -> {
             if (fo.waveNo() != null) {
@@ -239,14 +242,15 @@ public class PickConfirmations implements ImportKind<PickConfirmation> {
             }
         }
         if (!accepted.isEmpty()) {
-            applyAccepted(accepted, lines, locked, jobExecutionId);
+            applyAccepted(accepted, lines, locked, parents, jobExecutionId);
         }
         return rejected;
     }
 
     /** The accepted rows, checked under lock; {@code lines} holds every pick line of their orders, as confirmed now. */
     private void applyAccepted(List<PickConfirmation> accepted, Map<PickKey, PickLine> lines,
-                               Map<String, FulfilmentOrders.Current> locked, long jobExecutionId) {
+                               Map<String, FulfilmentOrders.Current> locked, Map<String, OrderStatus> parents,
+                               long jobExecutionId) {
         LocalDateTime now = LocalDateTime.now(clock);
         Set<String> touched = new TreeSet<>();
         Map<PickKey, PickLine> byKey = lines;
@@ -364,9 +368,9 @@ public class PickConfirmations implements ImportKind<PickConfirmation> {
         Set<String> waves = new TreeSet<>();
         accepted.forEach(r -> waves.add(r.waveNo()));
         waveProgress.completeWaves(waves, now);
-        for (List<String> slice : keyLists.slices(orderNos)) {
-            parentOrders.rollUp(slice);
-        }
+        Map<String, OrderStatus> touchedParents = new TreeMap<>();
+        orderNos.forEach(no -> touchedParents.put(no, parents.get(no)));
+        parentOrders.rollUp(touchedParents);
     }
 
     private void moveInSlices(List<FulfilmentOrders.Current> orders, FulfilmentStatus next) {

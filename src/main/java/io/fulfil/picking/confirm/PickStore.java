@@ -3,12 +3,14 @@ package io.fulfil.picking.confirm;
 import io.fulfil.fulfilment.FulfilmentOrders;
 import io.fulfil.fulfilment.FulfilmentStatus;
 import io.fulfil.split.Amounts;
+import io.fulfil.support.Database;
 import io.fulfil.support.KeyLists;
 import io.fulfil.support.Money;
 import io.fulfil.support.SqlTimestamps;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.LocalDateTime;
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -17,7 +19,6 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
-import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.stereotype.Repository;
 
@@ -43,10 +44,12 @@ class PickStore {
 
     private final NamedParameterJdbcTemplate jdbc;
     private final KeyLists keyLists;
+    private final Database database;
 
-    PickStore(NamedParameterJdbcTemplate jdbc, KeyLists keyLists) {
+    PickStore(NamedParameterJdbcTemplate jdbc, KeyLists keyLists, Database database) {
         this.jdbc = jdbc;
         this.keyLists = keyLists;
+        this.database = database;
     }
 
     /**
@@ -79,37 +82,6 @@ class PickStore {
                     }
                 });
         return new WaveLines(lines, orders);
-    }
-
-    /**
-     * Locks the pick lines with these keys, in key order, until the transaction ends: per wave the
-     * range from the chunk's first to its last pick_seq there, each wave found by its primary-key
-     * prefix.
-     */
-    void lockPickLines(Collection<PickKey> keys) {
-        if (keys.isEmpty()) {
-            return;
-        }
-        Map<String, int[]> ranges = new TreeMap<>();
-        for (PickKey k : keys) {
-            int[] range = ranges.computeIfAbsent(k.waveNo(), w -> new int[] {k.pickSeq(), k.pickSeq()});
-            range[0] = Math.min(range[0], k.pickSeq());
-            range[1] = Math.max(range[1], k.pickSeq());
-        }
-        StringBuilder where = new StringBuilder();
-        MapSqlParameterSource params = new MapSqlParameterSource("waves", keyLists.bind(ranges.keySet()));
-        int i = 0;
-        for (Map.Entry<String, int[]> range : ranges.entrySet()) {
-            where.append(i == 0 ? "" : " OR ").append("(wave_no = :w").append(i).append(" AND pick_seq BETWEEN :a")
-                    .append(i).append(" AND :b").append(i).append(')');
-            params.addValue("w" + i, range.getKey()).addValue("a" + i, range.getValue()[0])
-                    .addValue("b" + i, range.getValue()[1]);
-            i++;
-        }
-        // the key list names the index range to read; the OR only filters what it finds
-        jdbc.query("SELECT wave_no, pick_seq FROM pick_line WHERE " + keyLists.matches("wave_no", "waves")
-                + " AND (" + where + ") ORDER BY wave_no, pick_seq FOR UPDATE", params, rs -> {
-                });
     }
 
     /** Every pick line of these waves, read without locks (one statement, by primary-key prefix). */
@@ -189,19 +161,58 @@ class PickStore {
                 Money.toCents(rs.getBigDecimal(from + 2)));
     }
 
+    /**
+     * Records the confirmations on their pick lines, which must all be unconfirmed (their fulfilment
+     * orders are locked by the caller, and only holders of that lock write a pick line). On MySQL one
+     * statement for the chunk: its rows as a derived table joined to {@code pick_line} by primary key
+     * (a JDBC batch would still be one statement per row on the server); H2, in the same process,
+     * runs the batch as fast. Throws when a line was not there to confirm, so the chunk rolls back.
+     */
     void confirm(List<PickConfirmation> rows, LocalDateTime confirmedAt, long jobExecutionId) {
+        if (rows.isEmpty()) {
+            return;
+        }
         String at = SqlTimestamps.text(confirmedAt);
-        jdbc.getJdbcTemplate().batchUpdate("""
-                UPDATE pick_line SET picked_qty = ?, picker = ?, picked_at = ?, confirmed_at = ?, job_execution_id = ?
-                 WHERE wave_no = ? AND pick_seq = ? AND picked_qty IS NULL""", rows, rows.size(), (ps, r) -> {
-            ps.setInt(1, r.pickedQty());
-            ps.setString(2, r.picker());
-            ps.setString(3, SqlTimestamps.text(r.pickedAt()));
-            ps.setString(4, at);
-            ps.setLong(5, jobExecutionId);
-            ps.setString(6, r.waveNo());
-            ps.setInt(7, r.pickSeq());
-        });
+        long confirmed;
+        if (database == Database.MYSQL) {
+            StringBuilder values = new StringBuilder(rows.size() * 32);
+            List<Object> args = new ArrayList<>(rows.size() * 5 + 2);
+            for (PickConfirmation r : rows) {
+                values.append(values.isEmpty()
+                        ? "SELECT ? AS wave_no, ? AS pick_seq, ? AS picked_qty, ? AS picker, ? AS picked_at"
+                        : " UNION ALL SELECT ?, ?, ?, ?, ?");
+                args.add(r.waveNo());
+                args.add(r.pickSeq());
+                args.add(r.pickedQty());
+                args.add(r.picker());
+                args.add(SqlTimestamps.text(r.pickedAt()));
+            }
+            args.add(at);
+            args.add(jobExecutionId);
+            // STRAIGHT_JOIN: the chunk's rows first, each finding its pick line by primary key
+            confirmed = jdbc.getJdbcTemplate().update("""
+                    UPDATE (%s) v STRAIGHT_JOIN pick_line p ON p.wave_no = v.wave_no AND p.pick_seq = v.pick_seq
+                       SET p.picked_qty = v.picked_qty, p.picker = v.picker, p.picked_at = v.picked_at,
+                           p.confirmed_at = ?, p.job_execution_id = ?
+                     WHERE p.picked_qty IS NULL""".formatted(values), args.toArray());
+        } else {
+            int[][] counts = jdbc.getJdbcTemplate().batchUpdate("""
+                    UPDATE pick_line SET picked_qty = ?, picker = ?, picked_at = ?, confirmed_at = ?, job_execution_id = ?
+                     WHERE wave_no = ? AND pick_seq = ? AND picked_qty IS NULL""", rows, rows.size(), (ps, r) -> {
+                ps.setInt(1, r.pickedQty());
+                ps.setString(2, r.picker());
+                ps.setString(3, SqlTimestamps.text(r.pickedAt()));
+                ps.setString(4, at);
+                ps.setLong(5, jobExecutionId);
+                ps.setString(6, r.waveNo());
+                ps.setInt(7, r.pickSeq());
+            });
+            confirmed = java.util.Arrays.stream(counts).flatMapToInt(java.util.Arrays::stream).asLongStream().sum();
+        }
+        if (confirmed != rows.size()) {
+            throw new IllegalStateException((rows.size() - confirmed) + " pick line(s) of this chunk were confirmed"
+                    + " by someone else meanwhile; nothing of this chunk is applied");
+        }
     }
 
     void updateLines(List<FulfilmentLine> lines) {
