@@ -4,6 +4,7 @@ import io.fulfil.ops.StepProgress;
 import io.fulfil.support.Database;
 import java.time.Clock;
 import java.time.LocalDateTime;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
@@ -160,6 +161,8 @@ public class WaveJobConfiguration {
         private final WavePacker packer;
         private final CutOffs cutOffs;
         private boolean ended;
+        /** Waves closed by the packer and not yet handed out, oldest first. */
+        private final ArrayDeque<PlannedWave> ready = new ArrayDeque<>();
         /** The first row of the next candidate, read while collecting the lines of the one before. */
         private WaveStore.CandidateRow pending;
 
@@ -176,20 +179,16 @@ public class WaveJobConfiguration {
 
         @Override
         public PlannedWave read() throws Exception {
-            while (!ended) {
+            while (ready.isEmpty() && !ended) {
                 WaveCandidate candidate = nextCandidate();
                 if (candidate == null) {
                     ended = true;
-                    return packer.finish();
-                }
-                if (cutOffs.eligible(candidate.warehouseCode(), candidate.createdAt())) {
-                    PlannedWave closed = packer.add(candidate);
-                    if (closed != null) {
-                        return closed;
-                    }
+                    ready.addAll(packer.finish());
+                } else if (cutOffs.eligible(candidate.warehouseCode(), candidate.createdAt())) {
+                    ready.addAll(packer.add(candidate));
                 }
             }
-            return null;
+            return ready.poll();
         }
 
         /** The next candidate with its lines: its rows arrive together, in line order. */

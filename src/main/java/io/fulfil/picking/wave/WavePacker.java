@@ -2,6 +2,8 @@ package io.fulfil.picking.wave;
 
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.Iterator;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -11,9 +13,15 @@ import java.util.Map;
  * NORMAL work), at most the warehouse's {@code max-orders} fulfilment orders and {@code max-lines}
  * lines. The slot order is the order of the input.
  *
- * <p>The wave order sorts candidates by priority, warehouse, zone and kind before {@code paid_at}, so
- * each group arrives in one run and only one wave is open at a time: memory stays flat however much
- * work there is. (Candidates out of that order are still packed correctly, in more, smaller waves.)
+ * <p>The input comes in wave order (EXPRESS first, then {@code paid_at}, then {@code fulfilment_no}),
+ * all groups (warehouse, zone, kind) interleaved; each group has one open wave, which closes when its
+ * next candidate does not fit. So each group's waves are exactly those of packing that group alone,
+ * and the waves close roughly in the order their work was paid: the fulfilment orders a chunk of waves
+ * locks and updates lie close together in the table (the split creates them in payment order), rather
+ * than spread over all of it as one group's at a time would be. Memory is at most one open wave per
+ * group. When the priority changes, every open wave of the other priority closes first, so every
+ * EXPRESS wave is numbered before every NORMAL one. (Candidates out of that order are still packed
+ * correctly, in more, smaller waves.)
  *
  * <p>A fulfilment order with more lines than {@code max-lines} cannot be divided: it gets a wave of
  * its own rather than wait for ever.
@@ -21,51 +29,82 @@ import java.util.Map;
 public final class WavePacker {
 
     private final WaveSettings settings;
-    private WaveCandidate first;
-    private final List<String> members = new ArrayList<>();
-    private final Map<String, List<WaveStore.Line>> memberLines = new HashMap<>();
-    private int lines;
+    /** The open wave of each group, in the order they were opened. */
+    private final Map<Group, OpenWave> open = new LinkedHashMap<>();
+    private boolean openExpress;
 
     public WavePacker(WaveSettings settings) {
         this.settings = settings;
     }
 
-    /** Adds the next candidate; returns the wave it closed, if adding it closed one, else null. */
-    public PlannedWave add(WaveCandidate candidate) {
-        PlannedWave closed = null;
-        if (first != null && !fits(candidate)) {
-            closed = close();
+    /** Adds the next candidate; returns the waves adding it closed, oldest first (usually none). */
+    public List<PlannedWave> add(WaveCandidate candidate) {
+        List<PlannedWave> closed = List.of();
+        if (!open.isEmpty() && candidate.express() != openExpress) {
+            closed = new ArrayList<>(finish());
         }
-        if (first == null) {
-            first = candidate;
+        openExpress = candidate.express();
+        Group group = new Group(candidate.warehouseCode(), candidate.temperatureZone(), candidate.kind());
+        OpenWave wave = open.get(group);
+        if (wave != null && !wave.fits(candidate)) {
+            open.remove(group);
+            if (closed.isEmpty()) {
+                closed = new ArrayList<>(1);
+            }
+            closed.add(wave.close());
+            wave = null;
         }
-        members.add(candidate.fulfilmentNo());
-        if (!candidate.lines().isEmpty()) {
-            memberLines.put(candidate.fulfilmentNo(), candidate.lines());
+        if (wave == null) {
+            wave = new OpenWave(candidate, settings.maxOrders(candidate.warehouseCode()),
+                    settings.maxLines(candidate.warehouseCode()));
+            open.put(group, wave);
         }
-        lines += candidate.lineCount();
+        wave.add(candidate);
         return closed;
     }
 
-    /** Closes the open wave at the end of the input; null when none is open. */
-    public PlannedWave finish() {
-        return first == null ? null : close();
+    /** Closes every open wave at the end of the input, oldest first; empty when none is open. */
+    public List<PlannedWave> finish() {
+        List<PlannedWave> closed = new ArrayList<>(open.size());
+        for (Iterator<OpenWave> it = open.values().iterator(); it.hasNext(); ) {
+            closed.add(it.next().close());
+            it.remove();
+        }
+        return closed;
     }
 
-    private boolean fits(WaveCandidate c) {
-        return c.express() == first.express() && c.warehouseCode().equals(first.warehouseCode())
-                && c.temperatureZone().equals(first.temperatureZone()) && c.kind() == first.kind()
-                && members.size() < settings.maxOrders(first.warehouseCode())
-                && lines + c.lineCount() <= settings.maxLines(first.warehouseCode());
+    private record Group(String warehouseCode, String temperatureZone, WaveKind kind) {
     }
 
-    private PlannedWave close() {
-        PlannedWave wave = new PlannedWave(first.warehouseCode(), first.temperatureZone(), first.kind(),
-                first.express(), members, lines, memberLines);
-        first = null;
-        members.clear();
-        memberLines.clear();
-        lines = 0;
-        return wave;
+    private static final class OpenWave {
+        private final WaveCandidate first;
+        private final int maxOrders;
+        private final int maxLines;
+        private final List<String> members = new ArrayList<>();
+        private final Map<String, List<WaveStore.Line>> memberLines = new HashMap<>();
+        private int lines;
+
+        OpenWave(WaveCandidate first, int maxOrders, int maxLines) {
+            this.first = first;
+            this.maxOrders = maxOrders;
+            this.maxLines = maxLines;
+        }
+
+        boolean fits(WaveCandidate c) {
+            return members.size() < maxOrders && lines + c.lineCount() <= maxLines;
+        }
+
+        void add(WaveCandidate c) {
+            members.add(c.fulfilmentNo());
+            if (!c.lines().isEmpty()) {
+                memberLines.put(c.fulfilmentNo(), c.lines());
+            }
+            lines += c.lineCount();
+        }
+
+        PlannedWave close() {
+            return new PlannedWave(first.warehouseCode(), first.temperatureZone(), first.kind(), first.express(),
+                    members, lines, memberLines);
+        }
     }
 }

@@ -24,8 +24,9 @@ public class WaveStore {
 
     /**
      * The candidates in wave order, each with its lines (one row per line, in line order): EXPRESS
-     * before NORMAL, then by warehouse, zone and kind (so each wave's group arrives in one run), then
-     * paid_at, then fulfilment_no. The split writes the order's priority and paid_at and the line
+     * before NORMAL, then paid_at, then fulfilment_no, every group (warehouse, zone, kind) interleaved
+     * ({@link WavePacker} keeps one open wave per group), so waves close in about the order the split
+     * created their fulfilment orders, which is key order. The split writes the order's priority and paid_at and the line
      * count and units onto the fulfilment order (migration V5), so there are no subqueries and no
      * join to customer_order; the lines, their SKU names and bins are read in this one pass rather
      * than looked up again, at random, for every chunk.
@@ -38,9 +39,7 @@ public class WaveStore {
               LEFT JOIN sku s ON s.sku_code = l.sku_code
               LEFT JOIN stock st ON st.warehouse_code = fo.warehouse_code AND st.sku_code = l.sku_code
              WHERE fo.status = 'ALLOCATED'
-             ORDER BY CASE fo.priority WHEN 'EXPRESS' THEN 0 ELSE 1 END, fo.warehouse_code, fo.temperature_zone,
-                      CASE WHEN fo.line_count = 1 AND fo.units = 1 THEN 0 ELSE 1 END, fo.paid_at, fo.fulfilment_no,
-                      l.line_no""";
+             ORDER BY CASE fo.priority WHEN 'EXPRESS' THEN 0 ELSE 1 END, fo.paid_at, fo.fulfilment_no, l.line_no""";
 
     /** A row of {@link #CANDIDATES_SQL}: a candidate and one of its lines (null when it has none). */
     public record CandidateRow(WaveCandidate candidate, Line line) {
@@ -101,7 +100,11 @@ public class WaveStore {
         if (all.isEmpty()) {
             return List.of();
         }
-        Map<String, FulfilmentOrders.Current> locked = fulfilmentOrders.lock(all);
+        Map<String, FulfilmentOrders.Current> locked = new HashMap<>();
+        // slice after slice in key order: on H2 a short key list is much cheaper per row found
+        for (List<String> slice : keyLists.slices(all)) {
+            locked.putAll(fulfilmentOrders.lock(slice));
+        }
         List<List<String>> kept = new ArrayList<>();
         for (PlannedWave wave : planned) {
             kept.add(wave.fulfilmentNos().stream().filter(no -> {
@@ -133,7 +136,6 @@ public class WaveStore {
 
         List<Object[]> waveRows = new ArrayList<>();
         List<Object[]> pickRows = new ArrayList<>();
-        List<FulfilmentOrders.WaveSlot> slots = new ArrayList<>();
         List<String> waveNos = new ArrayList<>();
         String created = SqlTimestamps.text(now);
         for (int i = 0; i < planned.size(); i++) {
@@ -147,7 +149,6 @@ public class WaveStore {
             List<Stop> stops = new ArrayList<>();
             for (int s = 0; s < members.size(); s++) {
                 String no = members.get(s);
-                slots.add(new FulfilmentOrders.WaveSlot(no, waveNo, s + 1));
                 List<Line> own = lines.get(no);
                 if (own == null) {
                     throw new IllegalStateException("fulfilment order " + no + " has no lines");
@@ -174,7 +175,13 @@ public class WaveStore {
                 INSERT INTO pick_line (wave_no, pick_seq, fulfilment_no, fulfilment_line_no, sku_code, sku_name,
                                        location_code, quantity, slot, job_execution_id)
                 VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""", pickRows);
-        fulfilmentOrders.wave(slots);
+        // one guarded statement per wave; the rows are locked already, in key order, above
+        int w = 0;
+        for (List<String> members : kept) {
+            if (!members.isEmpty()) {
+                fulfilmentOrders.waveTogether(waveNos.get(w++), members);
+            }
+        }
         return waveNos;
     }
 

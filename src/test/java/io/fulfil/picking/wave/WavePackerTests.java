@@ -24,16 +24,10 @@ class WavePackerTests {
         WavePacker packer = new WavePacker(settings);
         List<PlannedWave> waves = new ArrayList<>();
         for (WaveCandidate c : candidates) {
-            PlannedWave closed = packer.add(c);
-            if (closed != null) {
-                waves.add(closed);
-            }
+            waves.addAll(packer.add(c));
         }
-        PlannedWave last = packer.finish();
-        if (last != null) {
-            waves.add(last);
-        }
-        assertThat(packer.finish()).isNull();
+        waves.addAll(packer.finish());
+        assertThat(packer.finish()).isEmpty();
         return waves;
     }
 
@@ -81,8 +75,29 @@ class WavePackerTests {
                 Map.of("W2", new WaveSettings.Warehouse(1, null, null, null)));
         List<PlannedWave> waves = pack(settings, single("A1", "W1"), single("A2", "W1"), single("B1", "W2"),
                 single("B2", "W2"));
+        // B2 closes B1's wave; the others close at the end, oldest first
         assertThat(waves).extracting(PlannedWave::fulfilmentNos)
-                .containsExactly(List.of("A1", "A2"), List.of("B1"), List.of("B2"));
+                .containsExactly(List.of("B1"), List.of("A1", "A2"), List.of("B2"));
+    }
+
+    @Test
+    void interleavedGroupsArePackedAsEachAloneAndClosedInTheOrderTheyFill() {
+        WaveSettings settings = new WaveSettings(2, 100, 10, Map.of());
+        List<PlannedWave> waves = pack(settings, multi("A1", "W1", 1), single("B1", "W1"), multi("A2", "W1", 1),
+                multi("C1", "W2", 1), multi("A3", "W1", 1), single("B2", "W1"), single("B3", "W1"));
+        assertThat(waves).extracting(PlannedWave::fulfilmentNos).containsExactly(List.of("A1", "A2"),
+                List.of("B1", "B2"), List.of("C1"), List.of("A3"), List.of("B3"));
+    }
+
+    @Test
+    void everyOpenExpressWaveClosesBeforeTheFirstNormalOne() {
+        WaveCandidate expressW1 = new WaveCandidate("E1", "W1", "AMBIENT", true, T, 2, 2);
+        WaveCandidate expressW2 = new WaveCandidate("E2", "W2", "AMBIENT", true, T, 2, 2);
+        List<PlannedWave> waves = pack(WaveSettings.defaults(), expressW1, expressW2, multi("N1", "W1", 2),
+                multi("N2", "W2", 2));
+        assertThat(waves).extracting(PlannedWave::fulfilmentNos)
+                .containsExactly(List.of("E1"), List.of("E2"), List.of("N1"), List.of("N2"));
+        assertThat(waves).extracting(PlannedWave::express).containsExactly(true, true, false, false);
     }
 
     @Test
