@@ -189,17 +189,15 @@ public class PickConfirmations implements ImportKind<PickConfirmation> {
 
     @Override
     public List<List<RowError>> apply(List<PickConfirmation> rows, String fileName, long jobExecutionId) {
-        // the chunk's waves, read without locks, name its fulfilment orders and their parents; then the locks
+        // the fulfilment orders the rows name, read without locks, name their parents (an order's parts
+        // never change parents); then the locks. A row naming another fulfilment order than its pick
+        // line's is rejected below whatever the locks, since a pick line never changes orders either.
         Set<String> waves = wavesOf(rows);
-        PickStore.WaveLines read = store.linesOfWaves(waves);
         Set<String> fulfilmentNos = new TreeSet<>();
+        rows.forEach(r -> fulfilmentNos.add(r.fulfilmentNo()));
         Set<String> orderNos = new TreeSet<>();
-        for (PickConfirmation r : rows) {
-            PickLine line = read.lines().get(r.key());
-            if (line != null) {
-                fulfilmentNos.add(line.fulfilmentNo());
-                orderNos.add(read.orders().get(line.fulfilmentNo()).orderNo());
-            }
+        for (List<String> slice : keyLists.slices(fulfilmentNos)) {
+            fulfilmentOrders.read(slice).values().forEach(fo -> orderNos.add(fo.orderNo()));
         }
         Map<String, OrderStatus> parents = new HashMap<>();
         for (List<String> slice : keyLists.slices(orderNos)) {
@@ -209,7 +207,7 @@ public class PickConfirmations implements ImportKind<PickConfirmation> {
         for (List<String> slice : keyLists.slices(fulfilmentNos)) {
             locked.putAll(fulfilmentOrders.lock(slice));
         }
-        // every pick line of the locked orders as it stands now: a fulfilment order's lines are all in its
+        // every pick line of their waves as it stands now, those of the locked orders included: a fulfilment order's lines are all in its
         // wave, and only a holder of its lock writes them (the wave that made them, and this import), so
         // they cannot change until this transaction ends. Their row locks come with the update below,
         // still after the fulfilment orders' and before the stock's.
@@ -219,12 +217,7 @@ public class PickConfirmations implements ImportKind<PickConfirmation> {
                 lockedWaves.add(fo.waveNo());
             }
         });
-        Map<PickKey, PickLine> lines = new HashMap<>();
-        store.pickLinesOfWaves(lockedWaves).forEach((key, line) -> {
-            if (locked.containsKey(line.fulfilmentNo())) {
-                lines.put(key, line);
-            }
-        });
+        Map<PickKey, PickLine> lines = store.pickLinesOfWaves(lockedWaves);
         Map<String, FulfilmentStatus> statuses = new HashMap<>();
         locked.forEach((no, fo) -> statuses.put(no, fo.status()));
 
