@@ -125,7 +125,9 @@ public class WaveJobConfiguration {
     ItemWriter<PlannedWave> waveWriter(WaveStore store, Clock clock, ObjectProvider<WaveChunkHook> hook,
                                        @Value("#{stepExecution.jobExecutionId}") Long jobExecutionId) {
         WaveChunkHook chunkHook = hook.getIfAvailable(() -> WaveChunkHook.NONE);
-        return chunk -> chunkHook.wavesWritten(store.create(chunk.getItems(), LocalDateTime.now(clock), jobExecutionId));
+        WaveStore.PickFacts facts = new WaveStore.PickFacts();
+        return chunk -> chunkHook.wavesWritten(store.create(chunk.getItems(), LocalDateTime.now(clock), jobExecutionId,
+                facts));
     }
 
     /** Waves whose pick list is not written yet, oldest first. */
