@@ -380,6 +380,31 @@ abstract class WaveJobFunctionalTests {
     }
 
     @Test
+    void aLineWhoseSkuHasNoBinInItsWarehouseFailsTheRunNamingItAndLeavesWholeWaves() throws Exception {
+        Map<String, Object> line = jdbc.queryForList("""
+                SELECT l.sku_code, fo.warehouse_code FROM fulfilment_line l
+                  JOIN fulfilment_order fo ON fo.fulfilment_no = l.fulfilment_no
+                 WHERE fo.status = 'ALLOCATED' ORDER BY fo.paid_at DESC, l.fulfilment_no""").get(0);
+        jdbc.update("DELETE FROM stock WHERE warehouse_code = ? AND sku_code = ?", line.get("WAREHOUSE_CODE"),
+                line.get("SKU_CODE"));
+
+        JobExecution failed = wave();
+
+        assertThat(failed.getStatus()).isEqualTo(BatchStatus.FAILED);
+        // Spring Batch wraps the writer's exception ("Unable to process chunk"): look along the causes
+        List<String> messages = new ArrayList<>();
+        for (Throwable t : failed.getAllFailureExceptions()) {
+            for (Throwable c = t; c != null; c = c.getCause()) {
+                messages.add(String.valueOf(c.getMessage()));
+            }
+        }
+        assertThat(messages).anySatisfy(m -> assertThat(m).contains("SKU " + line.get("SKU_CODE")
+                + " has no stock row (bin) in warehouse " + line.get("WAREHOUSE_CODE")));
+        assertThat(count("SELECT COUNT(*) FROM fulfilment_order WHERE status = 'ALLOCATED'")).isPositive();
+        assertWavesAreWholeAndWithinTheRules();
+    }
+
+    @Test
     void aRunThatFailsWritingPickListsIsRestartedAndLeavesNoPartialFile() throws Exception {
         failing.failPickListsAt.set(2);
 
