@@ -125,9 +125,7 @@ public class WaveJobConfiguration {
     ItemWriter<PlannedWave> waveWriter(WaveStore store, Clock clock, ObjectProvider<WaveChunkHook> hook,
                                        @Value("#{stepExecution.jobExecutionId}") Long jobExecutionId) {
         WaveChunkHook chunkHook = hook.getIfAvailable(() -> WaveChunkHook.NONE);
-        WaveStore.PickFacts facts = new WaveStore.PickFacts();
-        return chunk -> chunkHook.wavesWritten(store.create(chunk.getItems(), LocalDateTime.now(clock), jobExecutionId,
-                facts));
+        return chunk -> chunkHook.wavesWritten(store.create(chunk.getItems(), LocalDateTime.now(clock), jobExecutionId));
     }
 
     /** Waves whose pick list is not written yet, oldest first. */

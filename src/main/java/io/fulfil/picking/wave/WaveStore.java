@@ -9,12 +9,8 @@ import java.sql.SQLException;
 import java.time.LocalDateTime;
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
-import java.util.TreeMap;
-import java.util.TreeSet;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.stereotype.Repository;
 
@@ -32,16 +28,16 @@ public class WaveStore {
      * ({@link WavePacker} keeps one open wave per group), so waves close in about the order the split
      * created their fulfilment orders, which is key order. The split writes the order's priority and paid_at and the line
      * count and units onto the fulfilment order (migration V5), so there are no subqueries and no
-     * join to customer_order; the lines are read in this one pass rather than looked up again, at
-     * random, for every chunk. Their SKU names and bins are not joined here (two random lookups per
-     * line, most of this query's time on H2) but taken from {@link PickFacts}, which looks each
-     * warehouse's SKU up once per run.
+     * join to customer_order; the lines, their SKU names and bins are read in this one pass rather
+     * than looked up again, at random, for every chunk.
      */
     public static final String CANDIDATES_SQL = """
             SELECT fo.fulfilment_no, fo.warehouse_code, fo.temperature_zone, fo.priority, fo.created_at,
-                   fo.line_count, fo.units, l.line_no, l.sku_code, l.quantity
+                   fo.line_count, fo.units, l.line_no, l.sku_code, l.quantity, s.name, st.location_code
               FROM fulfilment_order fo
               LEFT JOIN fulfilment_line l ON l.fulfilment_no = fo.fulfilment_no
+              LEFT JOIN sku s ON s.sku_code = l.sku_code
+              LEFT JOIN stock st ON st.warehouse_code = fo.warehouse_code AND st.sku_code = l.sku_code
              WHERE fo.status = 'ALLOCATED'
              ORDER BY CASE fo.priority WHEN 'EXPRESS' THEN 0 ELSE 1 END, fo.paid_at, fo.fulfilment_no, l.line_no""";
 
@@ -54,39 +50,14 @@ public class WaveStore {
         WaveCandidate c = new WaveCandidate(rs.getString(1), rs.getString(2), rs.getString(3),
                 "EXPRESS".equals(rs.getString(4)), rs.getObject(5, LocalDateTime.class), rs.getInt(6), rs.getInt(7));
         String sku = rs.getString(9);
-        Line line = sku == null ? null : new Line(c.fulfilmentNo(), rs.getInt(8), sku, rs.getInt(10), null, null);
+        Line line = sku == null ? null
+                : new Line(c.fulfilmentNo(), rs.getInt(8), sku, rs.getInt(10), rs.getString(11), rs.getString(12));
         return new CandidateRow(c, line);
     }
 
-    /**
-     * A fulfilment line of a wave with what its pick line shows (SKU name and bin null when missing,
-     * or, as read with the candidates, not looked up yet).
-     */
+    /** A fulfilment line of a wave with what its pick line shows (SKU name and bin null when missing). */
     public record Line(String fulfilmentNo, int lineNo, String skuCode, int quantity, String skuName,
                        String locationCode) {
-
-        Line with(String[] nameAndBin) {
-            return new Line(fulfilmentNo, lineNo, skuCode, quantity, nameAndBin[0], nameAndBin[1]);
-        }
-    }
-
-    /**
-     * SKU names and bins by warehouse and SKU, looked up once per run of the step and kept for the
-     * most recently used {@value #MAX_FACTS}, so memory stays flat whatever the catalogue. A bin or
-     * name changed while a run is waving shows from the next run on.
-     */
-    public static final class PickFacts {
-        static final int MAX_FACTS = 100_000;
-        private final Map<SkuAt, String[]> known = new LinkedHashMap<>(1024, 0.75f, true) {
-            @Override
-            protected boolean removeEldestEntry(Map.Entry<SkuAt, String[]> eldest) {
-                return size() > MAX_FACTS;
-            }
-        };
-    }
-
-    /** A SKU in a warehouse. */
-    private record SkuAt(String warehouseCode, String skuCode) {
     }
 
     /** A pick line before it has its sequence number. */
@@ -124,8 +95,7 @@ public class WaveStore {
      * taken from {@code sequence_counter} last, so its row is locked only briefly and in one order
      * by every run.
      */
-    public List<String> create(List<? extends PlannedWave> planned, LocalDateTime now, Long jobExecutionId,
-                               PickFacts facts) {
+    public List<String> create(List<? extends PlannedWave> planned, LocalDateTime now, Long jobExecutionId) {
         List<String> all = planned.stream().flatMap(w -> w.fulfilmentNos().stream()).toList();
         if (all.isEmpty()) {
             return List.of();
@@ -148,40 +118,14 @@ public class WaveStore {
         }
         Map<String, List<Line>> lines = new HashMap<>();
         List<String> unread = new ArrayList<>();
-        // name and bin of each SKU of the chunk: those this run has not seen yet in one query per warehouse
-        Map<SkuAt, String[]> chunkFacts = new HashMap<>();
-        Map<String, Set<String>> unknown = new TreeMap<>();
         for (int i = 0; i < planned.size(); i++) {
-            PlannedWave wave = planned.get(i);
+            Map<String, List<Line>> read = planned.get(i).lines();
             for (String no : kept.get(i)) {
-                List<Line> own = wave.lines().get(no);
+                List<Line> own = read.get(no);
                 if (own == null) {
                     unread.add(no);
-                    continue;
-                }
-                for (Line line : own) {
-                    SkuAt at = new SkuAt(wave.warehouseCode(), line.skuCode());
-                    String[] known = facts.known.get(at);
-                    if (known != null) {
-                        chunkFacts.put(at, known);
-                    } else {
-                        unknown.computeIfAbsent(wave.warehouseCode(), k -> new TreeSet<>()).add(line.skuCode());
-                    }
-                }
-            }
-        }
-        lookUp(unknown, chunkFacts);
-        facts.known.putAll(chunkFacts);
-        for (int i = 0; i < planned.size(); i++) {
-            PlannedWave wave = planned.get(i);
-            for (String no : kept.get(i)) {
-                List<Line> own = wave.lines().get(no);
-                if (own != null) {
-                    List<Line> resolved = new ArrayList<>(own.size());
-                    for (Line line : own) {
-                        resolved.add(line.with(chunkFacts.get(new SkuAt(wave.warehouseCode(), line.skuCode()))));
-                    }
-                    lines.put(no, resolved);
+                } else {
+                    lines.put(no, own);
                 }
             }
         }
@@ -276,27 +220,6 @@ public class WaveStore {
                     ? "sku row" : "stock row (bin) in warehouse " + warehouseCode)
                     + "; fulfilment order " + line.fulfilmentNo() + " cannot be waved");
         }
-    }
-
-    /** Looks up the names and bins of these SKUs by warehouse into {@code facts}; nulls for a missing one. */
-    private void lookUp(Map<String, Set<String>> skusByWarehouse, Map<SkuAt, String[]> facts) {
-        skusByWarehouse.forEach((warehouse, skus) -> {
-            for (List<String> slice : keyLists.slices(skus)) {
-                for (String sku : slice) {
-                    facts.put(new SkuAt(warehouse, sku), new String[] {null, null});
-                }
-                jdbc.query("""
-                                SELECT s.sku_code, s.name, st.location_code
-                                  FROM sku s
-                                  LEFT JOIN stock st ON st.warehouse_code = :warehouse AND st.sku_code = s.sku_code
-                                 WHERE %s""".formatted(keyLists.matches("s.sku_code", "skus")),
-                        Map.of("warehouse", warehouse, "skus", keyLists.bind(slice)),
-                        rs -> {
-                            facts.put(new SkuAt(warehouse, rs.getString(1)), new String[] {rs.getString(2),
-                                    rs.getString(3)});
-                        });
-            }
-        });
     }
 
     /** The lines of these fulfilment orders with SKU name and bin, in one query. */
