@@ -32,14 +32,14 @@ import picocli.CommandLine.Option;
 final class DemoCommand implements Callable<Integer> {
 
     /** The sample confirmations: one wave picked with two short picks, one wave's file broken on purpose. */
-    static final String GOOD_CONFIRMATION = "W000010-confirmed.csv";
-    static final String BROKEN_CONFIRMATION = "W000040-confirmed-broken.csv";
+    static final String GOOD_CONFIRMATION = "W000008-confirmed.csv";
+    static final String BROKEN_CONFIRMATION = "W000072-confirmed-broken.csv";
     /** The sample shipping files (sample-data/shipping/, see sample-data/README.md). */
     static final String EVENTS_BEFORE_MANIFEST = "carrier-events-1-before-manifest.csv";
     static final String MANIFEST = "manifest-GZ-BY.csv";
     static final String SHUFFLED_EVENTS = "carrier-events-2-shuffled.csv";
     static final String LATE_EVENTS = "carrier-events-3-late-and-repeated.csv";
-    /** Cancelled by the shop after waving: waved in W000040, picked and not shipped, shipped. */
+    /** Cancelled by the shop after waving: waved in W000072, picked and not shipped, shipped. */
     static final String[] CANCELLED = {"SO2026112102563", "SO2026112000050", "SO2026112102514"};
 
     @Option(names = "--sample-data", defaultValue = "${env:FULFIL_HOME:-.}/sample-data",

@@ -7,10 +7,10 @@ import io.fulfil.support.Database;
 import io.fulfil.support.KeyLists;
 import io.fulfil.support.Money;
 import io.fulfil.support.SqlTimestamps;
+import io.fulfil.support.ValueRows;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.LocalDateTime;
-import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -164,7 +164,7 @@ class PickStore {
     /**
      * Records the confirmations on their pick lines, which must all be unconfirmed (their fulfilment
      * orders are locked by the caller, and only holders of that lock write a pick line). On MySQL one
-     * statement for the chunk: its rows as a derived table joined to {@code pick_line} by primary key
+     * statement per {@link ValueRows} piece: the rows as a derived table joined to {@code pick_line} by primary key
      * (a JDBC batch would still be one statement per row on the server); H2, in the same process,
      * runs the batch as fast. Throws when a line was not there to confirm, so the chunk rolls back.
      */
@@ -175,26 +175,27 @@ class PickStore {
         String at = SqlTimestamps.text(confirmedAt);
         long confirmed;
         if (database == Database.MYSQL) {
-            StringBuilder values = new StringBuilder(rows.size() * 32);
-            List<Object> args = new ArrayList<>(rows.size() * 5 + 2);
-            for (PickConfirmation r : rows) {
-                values.append(values.isEmpty()
-                        ? "SELECT ? AS wave_no, ? AS pick_seq, ? AS picked_qty, ? AS picker, ? AS picked_at"
-                        : " UNION ALL SELECT ?, ?, ?, ?, ?");
-                args.add(r.waveNo());
-                args.add(r.pickSeq());
-                args.add(r.pickedQty());
-                args.add(r.picker());
-                args.add(SqlTimestamps.text(r.pickedAt()));
+            confirmed = 0;
+            for (List<PickConfirmation> piece : ValueRows.pieces(rows)) {
+                // STRAIGHT_JOIN: the chunk's rows first, each finding its pick line by primary key
+                confirmed += jdbc.getJdbcTemplate().update("""
+                        UPDATE (%s) v STRAIGHT_JOIN pick_line p ON p.wave_no = v.wave_no AND p.pick_seq = v.pick_seq
+                           SET p.picked_qty = v.picked_qty, p.picker = v.picker, p.picked_at = v.picked_at,
+                               p.confirmed_at = ?, p.job_execution_id = ?
+                         WHERE p.picked_qty IS NULL""".formatted(ValueRows.table(List.of("wave_no", "pick_seq",
+                        "picked_qty", "picker", "picked_at"), piece.size())), ps -> {
+                    int i = 1;
+                    for (PickConfirmation r : piece) {
+                        ps.setString(i++, r.waveNo());
+                        ps.setInt(i++, r.pickSeq());
+                        ps.setInt(i++, r.pickedQty());
+                        ps.setString(i++, r.picker());
+                        ps.setString(i++, SqlTimestamps.text(r.pickedAt()));
+                    }
+                    ps.setString(i++, at);
+                    ps.setLong(i, jobExecutionId);
+                });
             }
-            args.add(at);
-            args.add(jobExecutionId);
-            // STRAIGHT_JOIN: the chunk's rows first, each finding its pick line by primary key
-            confirmed = jdbc.getJdbcTemplate().update("""
-                    UPDATE (%s) v STRAIGHT_JOIN pick_line p ON p.wave_no = v.wave_no AND p.pick_seq = v.pick_seq
-                       SET p.picked_qty = v.picked_qty, p.picker = v.picker, p.picked_at = v.picked_at,
-                           p.confirmed_at = ?, p.job_execution_id = ?
-                     WHERE p.picked_qty IS NULL""".formatted(values), args.toArray());
         } else {
             int[][] counts = jdbc.getJdbcTemplate().batchUpdate("""
                     UPDATE pick_line SET picked_qty = ?, picker = ?, picked_at = ?, confirmed_at = ?, job_execution_id = ?
