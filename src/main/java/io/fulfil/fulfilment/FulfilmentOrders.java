@@ -33,10 +33,6 @@ public class FulfilmentOrders {
                           FulfilmentStatus status, FulfilmentStatus exceptionFrom, String waveNo) {
     }
 
-    /** A fulfilment order put into a wave, with its slot there. */
-    public record WaveSlot(String fulfilmentNo, String waveNo, int slot) {
-    }
-
     private final NamedParameterJdbcTemplate jdbc;
     private final KeyLists keyLists;
     /** MySQL: a chunk's shipments and tracking changes as one joined update (see {@link ValueRows}). */
@@ -101,24 +97,6 @@ public class FulfilmentOrders {
                         .addValue("nos", keyLists.bind(nos))
                         .addValue("from", FulfilmentStatus.names(FulfilmentStatus.legalPredecessorsOf(next))));
         requireAll(moved, nos.size(), next);
-    }
-
-    /** Moves ALLOCATED fulfilment orders, locked by the caller, into their waves (WAVED, wave_no, slot). */
-    public void wave(List<WaveSlot> slots) {
-        if (slots.isEmpty()) {
-            return;
-        }
-        Set<FulfilmentStatus> from = FulfilmentStatus.legalPredecessorsOf(FulfilmentStatus.WAVED);
-        int[][] counts = jdbc.getJdbcTemplate().batchUpdate("""
-                UPDATE fulfilment_order SET status = 'WAVED', wave_no = ?, wave_slot = ?
-                 WHERE fulfilment_no = ? AND status IN %s""".formatted(FulfilmentStatus.sqlList(from)),
-                slots, slots.size(), (ps, s) -> {
-                    ps.setString(1, s.waveNo());
-                    ps.setInt(2, s.slot());
-                    ps.setString(3, s.fulfilmentNo());
-                });
-        requireEach(counts, "a fulfilment order of wave " + slots.get(0).waveNo()
-                + " was no longer ALLOCATED; nothing of the wave is applied");
     }
 
     /**

@@ -60,7 +60,7 @@ class EventStore {
     Map<ParcelKey, List<StoredEvent>> eventsOf(Collection<ParcelKey> keys) {
         Map<ParcelKey, List<StoredEvent>> events = new HashMap<>();
         Set<ParcelKey> wanted = Set.copyOf(keys);
-        for (List<String> slice : keyLists.slices(trackingNos(keys))) {
+        for (List<String> slice : keyLists.slices(ParcelKey.trackingNos(keys))) {
             jdbc.query("""
                             SELECT tracking_no, carrier_code, event_code, event_time FROM carrier_event
                              WHERE %s""".formatted(keyLists.matches("tracking_no", "nos")),
@@ -164,7 +164,7 @@ class EventStore {
     Set<ParcelKey> waiting(Collection<ParcelKey> keys) {
         Set<ParcelKey> found = new TreeSet<>();
         Set<ParcelKey> wanted = Set.copyOf(keys);
-        for (List<String> slice : keyLists.slices(trackingNos(keys))) {
+        for (List<String> slice : keyLists.slices(ParcelKey.trackingNos(keys))) {
             jdbc.query("SELECT tracking_no, carrier_code FROM waiting_parcel WHERE "
                             + keyLists.matches("tracking_no", "nos"),
                     Map.of("nos", keyLists.bind(slice)), rs -> {
@@ -251,9 +251,4 @@ class EventStore {
         });
     }
 
-    private static Set<String> trackingNos(Collection<ParcelKey> keys) {
-        Set<String> nos = new TreeSet<>();
-        keys.forEach(k -> nos.add(k.trackingNo()));
-        return nos;
-    }
 }

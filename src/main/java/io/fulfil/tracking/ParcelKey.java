@@ -27,15 +27,20 @@ public record ParcelKey(String carrierCode, String trackingNo) implements Compar
 
     /** The distinct tracking numbers of these parcels in key order, cut into lists to look up one at a time. */
     public static List<List<String>> trackingNoLists(Collection<ParcelKey> parcels, KeyLists keyLists) {
-        TreeSet<String> nos = new TreeSet<>();
-        parcels.forEach(p -> nos.add(p.trackingNo()));
         List<List<String>> lists = new ArrayList<>();
-        for (List<String> slice : keyLists.slices(nos)) {
+        for (List<String> slice : keyLists.slices(trackingNos(parcels))) {
             for (int from = 0; from < slice.size(); from += TRACKING_NOS_PER_LOOKUP) {
                 lists.add(slice.subList(from, Math.min(slice.size(), from + TRACKING_NOS_PER_LOOKUP)));
             }
         }
         return lists;
+    }
+
+    /** The distinct tracking numbers of these parcels, in key order. */
+    public static TreeSet<String> trackingNos(Collection<ParcelKey> parcels) {
+        TreeSet<String> nos = new TreeSet<>();
+        parcels.forEach(p -> nos.add(p.trackingNo()));
+        return nos;
     }
 
     @Override

@@ -45,11 +45,7 @@ final class WaveFixture {
                           fo.fulfilment_no LIMIT ?""", String.class, warehouse, orders);
         transactions.executeWithoutResult(status -> {
             fulfilmentOrders.lock(nos);
-            List<FulfilmentOrders.WaveSlot> slots = new ArrayList<>();
-            for (int i = 0; i < nos.size(); i++) {
-                slots.add(new FulfilmentOrders.WaveSlot(nos.get(i), waveNo, i + 1));
-            }
-            fulfilmentOrders.wave(slots);
+            fulfilmentOrders.waveTogether(waveNo, nos);
             jdbc.update("INSERT INTO wave (wave_no, warehouse_code, status, created_at, temperature_zone, kind)"
                     + " VALUES (?, ?, 'RELEASED', CURRENT_TIMESTAMP, 'AMBIENT', 'MULTI')", waveNo, warehouse);
             List<Map<String, Object>> lines = new ArrayList<>();
