@@ -1,5 +1,6 @@
 package io.fulfil.split;
 
+import io.fulfil.fulfilment.FulfilmentNumbers;
 import io.fulfil.reference.BackorderPolicy;
 import io.fulfil.reference.Merchant;
 import io.fulfil.reference.ReferenceData;
@@ -20,9 +21,11 @@ import java.util.TreeMap;
 public final class SplitPlanner {
 
     private final ReferenceData reference;
+    private final FulfilmentNumbers numbers;
 
-    public SplitPlanner(ReferenceData reference) {
+    public SplitPlanner(ReferenceData reference, FulfilmentNumbers numbers) {
         this.reference = reference;
+        this.numbers = numbers;
     }
 
     /** The first split of a paid order: checks it, spreads its money over its lines, allocates. */
@@ -31,16 +34,14 @@ public final class SplitPlanner {
         if (problem != null) {
             return SplitOutcome.held(order.orderNo(), problem);
         }
-        return allocate(order.orderNo(), order.shipTo(), openLinesOf(order), stock, 1);
+        return allocate(order.orderNo(), order.shipTo(), openLinesOf(order), stock);
     }
 
     /**
-     * Allocates what it can of an order's open lines (its backorders on a later run).
-     *
-     * @param nextFulfilmentSeq the sequence number the next fulfilment order of this order gets
+     * Allocates what it can of an order's open lines (its backorders on a later run). Each fulfilment
+     * order it plans takes the next number of the planner's {@link FulfilmentNumbers}.
      */
-    public SplitOutcome allocate(String orderNo, ShipPoint shipTo, List<OpenLine> open, StockView stock,
-                                 int nextFulfilmentSeq) {
+    public SplitOutcome allocate(String orderNo, ShipPoint shipTo, List<OpenLine> open, StockView stock) {
         Map<GroupKey, List<OpenLine>> groups = new TreeMap<>(GroupKey.ORDER);
         for (OpenLine line : open) {
             groups.computeIfAbsent(new GroupKey(line.merchantCode(), line.zone()), k -> new ArrayList<>()).add(line);
@@ -48,7 +49,6 @@ public final class SplitPlanner {
         List<PlannedFulfilment> fulfilments = new ArrayList<>();
         List<OpenLine> backorders = new ArrayList<>();
         List<Decision> decisions = new ArrayList<>();
-        int seq = nextFulfilmentSeq;
         for (Map.Entry<GroupKey, List<OpenLine>> group : groups.entrySet()) {
             List<OpenLine> lines = new ArrayList<>(group.getValue());
             lines.sort(Comparator.comparingInt(OpenLine::orderLineNo));
@@ -64,7 +64,7 @@ public final class SplitPlanner {
                     }
                 }
                 if (!fulfilmentLines.isEmpty()) {
-                    fulfilments.add(new PlannedFulfilment(orderNo + "-" + seq++, group.getKey().merchantCode(),
+                    fulfilments.add(new PlannedFulfilment(numbers.next(), group.getKey().merchantCode(),
                             c.code(), group.getKey().zone(), fulfilmentLines));
                 }
             }

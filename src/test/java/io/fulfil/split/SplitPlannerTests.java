@@ -65,7 +65,7 @@ class SplitPlannerTests {
                             tuple(FRUIT_SHOP, CHILLED, "SH", List.of("CHERRY")),
                             tuple(TEA_SHOP, AMBIENT, "SH", List.of("GREEN_TEA")));
             assertThat(outcome.fulfilments()).extracting(PlannedFulfilment::fulfilmentNo)
-                    .containsExactlyInAnyOrder("O-MIXED-1", "O-MIXED-2", "O-MIXED-3");
+                    .containsExactlyInAnyOrder("F0000000001", "F0000000002", "F0000000003");
             assertThat(outcome.backorders()).isEmpty();
             assertThat(outcome.decisions()).extracting(Decision::group).containsExactlyInAnyOrder(
                     new GroupKey(FRUIT_SHOP, AMBIENT), new GroupKey(FRUIT_SHOP, CHILLED), new GroupKey(TEA_SHOP, AMBIENT));
@@ -312,12 +312,12 @@ class SplitPlannerTests {
             OpenLine waiting = first.backorders().get(0);
 
             SplitOutcome later = planner.allocate("O1", order.shipTo(), first.backorders(),
-                    stock().has("NJ", APPLE, 10).chunk(), first.fulfilments().size() + 1);
+                    stock().has("NJ", APPLE, 10).chunk());
 
-            assertThat(first.fulfilments()).extracting(PlannedFulfilment::fulfilmentNo).containsExactly("O1-1");
+            assertThat(first.fulfilments()).extracting(PlannedFulfilment::fulfilmentNo).containsExactly("F0000000001");
             assertThat(waiting.quantity()).isEqualTo(3);
             assertThat(later.fulfilments()).singleElement().satisfies(f -> {
-                assertThat(f.fulfilmentNo()).isEqualTo("O1-2");
+                assertThat(f.fulfilmentNo()).isEqualTo("F0000000002");
                 assertThat(f.warehouseCode()).isEqualTo("NJ");
                 assertThat(f.lines()).singleElement().extracting(PlannedFulfilment.Line::orderLineNo,
                         PlannedFulfilment.Line::quantity, PlannedFulfilment.Line::amounts)
@@ -337,10 +337,10 @@ class SplitPlannerTests {
             assertThat(first.fulfilments()).isEmpty();
 
             SplitOutcome later = planner.allocate("O7", order.shipTo(), first.backorders(),
-                    stock().has("HZ", APPLE, 1).has("BJ", CHERRY, 2).chunk(), 3);
+                    stock().has("HZ", APPLE, 1).has("BJ", CHERRY, 2).chunk());
 
             assertThat(later.fulfilments()).extracting(PlannedFulfilment::fulfilmentNo)
-                    .containsExactlyInAnyOrder("O7-3", "O7-4");
+                    .containsExactlyInAnyOrder("F0000000001", "F0000000002");
             for (OpenLine before : first.backorders()) {
                 assertThat(totalOfLine(later, before.orderLineNo())).isEqualTo(before.amounts());
                 int stillWaiting = later.backorders().stream().filter(b -> b.orderLineNo() == before.orderLineNo())
@@ -359,7 +359,7 @@ class SplitPlannerTests {
             OpenLine iceCream = new OpenLine(1, "ICE_CREAM", DAIRY, FROZEN, 2, new Amounts(1800, 0, 500));
 
             SplitOutcome later = planner.allocate("O1", Places.SHANGHAI.shipPoint(), List.of(iceCream),
-                    stock().has("WH", ICE_CREAM, 10).chunk(), 2);
+                    stock().has("WH", ICE_CREAM, 10).chunk());
 
             assertThat(later.held()).isFalse();
             assertThat(later.fulfilments()).isEmpty();

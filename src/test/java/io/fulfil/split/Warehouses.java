@@ -1,10 +1,12 @@
 package io.fulfil.split;
 
+import io.fulfil.fulfilment.FulfilmentNumbers;
 import io.fulfil.reference.ReferenceData;
 import io.fulfil.reference.TemperatureZone;
 import io.fulfil.reference.Warehouse;
 import java.util.EnumSet;
 import java.util.List;
+import java.util.concurrent.atomic.AtomicLong;
 
 /** Warehouses in the cities of {@link Places}, and the reference data of a planner over them. */
 final class Warehouses {
@@ -27,7 +29,13 @@ final class Warehouses {
     }
 
     static SplitPlanner plannerOver(Warehouse... warehouses) {
-        return new SplitPlanner(reference(warehouses));
+        return new SplitPlanner(reference(warehouses), counting());
+    }
+
+    /** Fulfilment numbers from 1, as a fresh database's counter gives them. */
+    static FulfilmentNumbers counting() {
+        AtomicLong last = new AtomicLong();
+        return () -> FulfilmentNumbers.format(last.incrementAndGet());
     }
 
     private static EnumSet<TemperatureZone> zones(TemperatureZone... zones) {

@@ -142,7 +142,7 @@ final class ChunkPlanner {
         stock.beginOrder();
         SplitOutcome outcome;
         try {
-            outcome = planner.allocate(order.orderNo(), order.shipTo(), open, stock, existing.size() + 1);
+            outcome = planner.allocate(order.orderNo(), order.shipTo(), open, stock);
         } catch (RuntimeException e) {
             stock.rollbackOrder();
             log.warn("backorders of order {} could not be allocated; left as they are", order.orderNo(), e);

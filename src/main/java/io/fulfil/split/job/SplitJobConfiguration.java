@@ -1,5 +1,7 @@
 package io.fulfil.split.job;
 
+import io.fulfil.fulfilment.FulfilmentNumberBlocks;
+import io.fulfil.fulfilment.FulfilmentNumbers;
 import io.fulfil.reference.JdbcReferenceData;
 import io.fulfil.reference.SkuCatalog;
 import io.fulfil.split.SplitPlanner;
@@ -83,12 +85,15 @@ public class SplitJobConfiguration {
     PlanAheadReader splitDemandReader(DataSource dataSource, Database database, SplitStore store,
                                       StockLedger stockLedger, JdbcReferenceData referenceData, Clock clock,
                                       NamedParameterJdbcTemplate jdbc, SplitSettings settings, KeyLists keyLists,
+                                      PlatformTransactionManager transactionManager,
                                       @Value("#{stepExecution.jobExecutionId}") Long jobExecutionId,
                                       @Value("#{jobExecutionContext['" + SplitDemand.KEY + "']}") String demandServed) {
         JdbcTemplate demand = new JdbcTemplate(dataSource);
         // MySQL otherwise buffers the whole result; MIN_VALUE makes the driver stream rows
         demand.setFetchSize(database == Database.MYSQL ? Integer.MIN_VALUE : 1000);
-        ChunkPlanner planner = new ChunkPlanner(store, new SplitPlanner(referenceData.load()),
+        // a run takes its own blocks of fulfilment numbers and drops what it leaves unused
+        FulfilmentNumbers numbers = new FulfilmentNumberBlocks(jdbc.getJdbcTemplate(), transactionManager);
+        ChunkPlanner planner = new ChunkPlanner(store, new SplitPlanner(referenceData.load(), numbers),
                 new SkuCatalog(jdbc, keyLists, settings.skuCacheSize()), clock, jobExecutionId);
         return new PlanAheadReader(demand, store, planner, new StockCache(stockLedger, settings.stockCacheSize()),
                 settings.chunkSize(), SplitDemand.named(demandServed));

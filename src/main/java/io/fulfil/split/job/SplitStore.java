@@ -139,7 +139,7 @@ public class SplitStore {
         return open;
     }
 
-    /** Statuses of the orders' existing fulfilment orders; their count also numbers the next one. */
+    /** Statuses of the orders' existing fulfilment orders, from which a re-split derives the order's status. */
     public Map<String, List<FulfilmentStatus>> fulfilmentStatusesOf(Collection<String> orderNos) {
         Map<String, List<FulfilmentStatus>> statuses = new HashMap<>();
         if (orderNos.isEmpty()) {

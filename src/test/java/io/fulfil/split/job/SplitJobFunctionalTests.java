@@ -177,6 +177,34 @@ abstract class SplitJobFunctionalTests {
     }
 
     @Test
+    void fulfilmentNumbersGrowInServingOrderAndFromRunToRun() throws Exception {
+        split();
+        // the first run numbers its fulfilment orders in the order it serves the orders (CONTRACT §3.1)
+        List<String> byNumber = jdbc.queryForList("""
+                SELECT fo.order_no FROM fulfilment_order fo ORDER BY fo.fulfilment_no""", String.class);
+        List<String> byServingOrder = jdbc.queryForList("""
+                SELECT fo.order_no FROM fulfilment_order fo JOIN customer_order o ON o.order_no = fo.order_no
+                 ORDER BY CASE o.priority WHEN 'EXPRESS' THEN 0 ELSE 1 END, o.paid_at, o.order_no,
+                       fo.fulfilment_no""", String.class);
+        assertThat(byNumber).isEqualTo(byServingOrder);
+        assertThat(byNumber.get(0)).isNotEqualTo(jdbc.queryForObject(
+                "SELECT MIN(order_no) FROM fulfilment_order", String.class));
+        String lastOfFirstRun = jdbc.queryForObject("SELECT MAX(fulfilment_no) FROM fulfilment_order", String.class);
+        assertThat(lastOfFirstRun).matches("F\\d{10}");
+
+        LoadReport restock = loader.load(Path.of("sample-data/restock"));
+        assertThat(restock.hasErrors()).as(restock.summary()).isFalse();
+        split();
+
+        List<String> secondRun = jdbc.queryForList(
+                "SELECT fulfilment_no FROM fulfilment_order WHERE fulfilment_no > ?", String.class, lastOfFirstRun);
+        assertThat(secondRun).isNotEmpty().allSatisfy(no -> assertThat(no).matches("F\\d{10}"));
+        assertThat(count("SELECT COUNT(DISTINCT fulfilment_no) FROM fulfilment_order"))
+                .isEqualTo(count("SELECT COUNT(*) FROM fulfilment_order"));
+        assertThat(invariants.check()).isEmpty();
+    }
+
+    @Test
     void aRunThatFailsPartWayRestartsAndFinishesExactlyTheRest() throws Exception {
         Map<String, Object> clean = cleanRunSnapshot();
         failingChunk.failAt.set(3);
@@ -411,12 +439,16 @@ abstract class SplitJobFunctionalTests {
     private Map<String, Object> snapshot() {
         return Map.of(
                 "orders", jdbc.queryForList("SELECT order_no, status, hold_reason FROM customer_order ORDER BY order_no"),
+                // a fulfilment order by its order and its place among the order's (runs that failed
+                // or ran at once leave gaps in the numbers, never a different split)
                 "fulfilment", jdbc.queryForList("""
-                        SELECT fo.fulfilment_no, fo.warehouse_code, fo.status, fo.paid_amount, l.line_no,
+                        SELECT fo.order_no,
+                               DENSE_RANK() OVER (PARTITION BY fo.order_no ORDER BY fo.fulfilment_no) AS nth,
+                               fo.warehouse_code, fo.status, fo.paid_amount, l.line_no,
                                l.order_line_no, l.sku_code, l.quantity, l.goods_amount, l.discount_amount,
                                l.shipping_fee, l.paid_amount
                           FROM fulfilment_order fo JOIN fulfilment_line l ON l.fulfilment_no = fo.fulfilment_no
-                         ORDER BY fo.fulfilment_no, l.line_no"""),
+                         ORDER BY fo.order_no, nth, l.line_no"""),
                 "backorders", jdbc.queryForList("SELECT order_no, order_line_no, quantity, paid_amount FROM backorder"
                         + " ORDER BY order_no, order_line_no"),
                 "stock", jdbc.queryForList("SELECT warehouse_code, sku_code, on_hand, allocated FROM stock"
