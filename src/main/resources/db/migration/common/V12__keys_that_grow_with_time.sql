@@ -6,8 +6,11 @@
 -- them (io.fulfil.fulfilment.FulfilmentNumbers); numbers given before this version keep their form.
 INSERT INTO sequence_counter (name, last_value) VALUES ('fulfilment', 0);
 
--- split_decision is keyed by a growing id; (order_no, decision_no) stays unique, as a secondary index
--- a fraction of the table's size (a decision's trace is hundreds of bytes).
+-- split_decision is keyed by a growing id, and found by order through a secondary index a fraction of
+-- the table's size (a decision's trace is hundreds of bytes). The index is not unique: a run numbers
+-- an order's decisions while it holds the order's row lock, so two runs never give the same number;
+-- and on MySQL a unique index's duplicate check takes gap locks that two split writers inserting
+-- side by side (one waiting for the other to commit) wait on.
 ALTER TABLE split_decision RENAME TO split_decision_v3;
 
 CREATE TABLE split_decision (
@@ -18,7 +21,7 @@ CREATE TABLE split_decision (
     decided_at       ${timestamp}   NOT NULL,
     job_execution_id BIGINT         NULL
 );
-CREATE UNIQUE INDEX split_decision_by_order ON split_decision (order_no, decision_no);
+CREATE INDEX split_decision_by_order ON split_decision (order_no, decision_no);
 
 INSERT INTO split_decision (order_no, decision_no, trace, decided_at, job_execution_id)
 SELECT order_no, decision_no, trace, decided_at, job_execution_id

@@ -13,6 +13,7 @@ import io.fulfil.split.SplitPlanner;
 import io.fulfil.split.job.SplitStore.LockedOrder;
 import io.fulfil.stock.StockKey;
 import io.fulfil.stock.StockLevel;
+import io.fulfil.support.SlicedReads;
 import java.time.Clock;
 import java.time.LocalDateTime;
 import java.util.ArrayList;
@@ -71,13 +72,29 @@ final class ChunkPlanner {
 
     /** Reads the lines of the paid orders among these headers, and the state of the ones to re-split. */
     ChunkInput read(List<String> servingOrder, Map<String, LockedOrder> orders) {
+        return new ChunkInput(servingOrder, orders, store.linesOf(firstSplits(orders), skuCatalog),
+                resplitStateOf(orders));
+    }
+
+    /**
+     * Reads a chunk ahead of its writer, without locks: headers and lines each in key-ordered slices
+     * read at once, so that a server reading them from disk has several reads under way.
+     */
+    ChunkInput readAhead(List<String> servingOrder, SlicedReads reads) {
+        Map<String, LockedOrder> orders = reads.read(servingOrder, store::readOrders);
+        return new ChunkInput(servingOrder, orders,
+                reads.read(firstSplits(orders), orderNos -> store.linesOf(orderNos, skuCatalog)),
+                resplitStateOf(orders));
+    }
+
+    private static List<String> firstSplits(Map<String, LockedOrder> orders) {
         List<String> firstSplits = new ArrayList<>();
         for (LockedOrder o : orders.values()) {
             if (OrderStatus.PAID.name().equals(o.status())) {
                 firstSplits.add(o.orderNo());
             }
         }
-        return new ChunkInput(servingOrder, orders, store.linesOf(firstSplits, skuCatalog), resplitStateOf(orders));
+        return firstSplits;
     }
 
     /** The re-split state of those of these orders that are neither paid nor closed to the split. */

@@ -2,6 +2,7 @@ package io.fulfil.split.job;
 
 import io.fulfil.stock.StockCache;
 import io.fulfil.support.LogContext;
+import io.fulfil.support.SlicedReads;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ArrayBlockingQueue;
@@ -56,6 +57,8 @@ public class PlanAheadReader implements ItemStreamReader<String> {
     private final ChunkPlanner planner;
     private final StockCache stockCache;
     private final int chunkSize;
+    private final int readers;
+    private SlicedReads reads;
     /** The query of the demand this run serves ({@link SplitDemand}). */
     private final String demandSql;
 
@@ -73,22 +76,28 @@ public class PlanAheadReader implements ItemStreamReader<String> {
 
     PlanAheadReader(JdbcTemplate demand, SplitStore store, ChunkPlanner planner, StockCache stockCache,
                     int chunkSize) {
-        this(demand, store, planner, stockCache, chunkSize, SplitDemand.ALL);
+        this(demand, store, planner, stockCache, chunkSize, SplitDemand.ALL, 1);
     }
 
+    /**
+     * @param readers key-ordered slices of a chunk's orders read at once ({@link SlicedReads}), each
+     *                on a connection of its own
+     */
     PlanAheadReader(JdbcTemplate demand, SplitStore store, ChunkPlanner planner, StockCache stockCache,
-                    int chunkSize, SplitDemand demandServed) {
+                    int chunkSize, SplitDemand demandServed, int readers) {
         this.demandSql = demandServed.selectSql;
         this.demand = demand;
         this.store = store;
         this.planner = planner;
         this.stockCache = stockCache;
         this.chunkSize = chunkSize;
+        this.readers = readers;
     }
 
     @Override
     public void open(ExecutionContext executionContext) throws ItemStreamException {
         stopped = false;
+        reads = new SlicedReads(readers, "split-reader");
         planning = new Thread(LogContext.carried(this::planAll), "split-planning");
         planning.setDaemon(true);
         planning.start();
@@ -168,6 +177,11 @@ public class PlanAheadReader implements ItemStreamReader<String> {
         handOff.clear();
         unclaimed = null;
         current = null;
+        if (reads != null) {
+            // lets a slice still being read finish; a planning thread still alive ends with its query
+            reads.close();
+            reads = null;
+        }
     }
 
     private void planAll() {
@@ -196,7 +210,7 @@ public class PlanAheadReader implements ItemStreamReader<String> {
     }
 
     private PlannedChunk plan(List<String> orderNos) {
-        ChunkPlanner.ChunkInput input = planner.read(orderNos, store.readOrders(orderNos));
+        ChunkPlanner.ChunkInput input = planner.readAhead(orderNos, reads);
         StockCache.View view = stockCache.levelsOf(input.skus());
         ChunkPlanner.Planned planned = planner.plan(input, view.levels());
         boolean counted = stockCache.reserve(view.epoch(), planned.stock().reservations());

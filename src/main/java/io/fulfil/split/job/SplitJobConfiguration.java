@@ -96,7 +96,7 @@ public class SplitJobConfiguration {
         ChunkPlanner planner = new ChunkPlanner(store, new SplitPlanner(referenceData.load(), numbers),
                 new SkuCatalog(jdbc, keyLists, settings.skuCacheSize()), clock, jobExecutionId);
         return new PlanAheadReader(demand, store, planner, new StockCache(stockLedger, settings.stockCacheSize()),
-                settings.chunkSize(), SplitDemand.named(demandServed));
+                settings.chunkSize(), SplitDemand.named(demandServed), settings.readersFor(database));
     }
 
     @Bean

@@ -14,10 +14,15 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  *                       they still reserve and commit one after another, in serving order. 0 picks
  *                       for the database: 2 on MySQL (its server works on both at once), 1 on H2
  *                       (embedded, its writes already fill the JVM's cores)
+ * @param readers        key-ordered slices of a chunk's orders and lines the planning thread reads at
+ *                       once, each on its own connection. 0 picks for the database: 4 on MySQL (a
+ *                       server reading from disk then has four reads under way), 1 on H2 (embedded:
+ *                       its reads come from the file system's cache and use the JVM's cores)
  */
 @ConfigurationProperties("fulfil.split")
 public record SplitSettings(@DefaultValue("1000") int chunkSize, @DefaultValue("200000") int skuCacheSize,
-                            @DefaultValue("100000") int stockCacheSize, @DefaultValue("0") int writers) {
+                            @DefaultValue("100000") int stockCacheSize, @DefaultValue("0") int writers,
+                            @DefaultValue("0") int readers) {
 
     public SplitSettings {
         if (chunkSize < 1 || chunkSize > 10_000) {
@@ -30,10 +35,19 @@ public record SplitSettings(@DefaultValue("1000") int chunkSize, @DefaultValue("
             throw new IllegalArgumentException("fulfil.split.writers must be between 0 (per database) and 4, is "
                     + writers);
         }
+        if (readers < 0 || readers > 8) {
+            throw new IllegalArgumentException("fulfil.split.readers must be between 0 (per database) and 8, is "
+                    + readers);
+        }
         if (stockCacheSize < 1000) {
             throw new IllegalArgumentException("fulfil.split.stock-cache-size must be at least 1000, is "
                     + stockCacheSize);
         }
+    }
+
+    /** The slices of a chunk the planning thread reads at once on this database. */
+    public int readersFor(Database database) {
+        return readers > 0 ? readers : database == Database.MYSQL ? 4 : 1;
     }
 
     /** The writers to use on this database. */

@@ -77,14 +77,18 @@ class KilledSplitProcessTests {
         throw new AssertionError("the run reported no progress within two minutes");
     }
 
-    /** Statuses, fulfilment lines, backorders and stock, one string per row. */
+    /**
+     * Statuses, fulfilment lines, backorders and stock, one string per row. A fulfilment order is named
+     * by its order and its place among the order's: the killed run's unused numbers leave gaps.
+     */
     private static List<String> snapshot(Path dataDir) throws SQLException {
         return rows(dataDir, List.of(
                 "SELECT order_no, status FROM customer_order ORDER BY order_no",
                 """
-                SELECT fo.fulfilment_no, fo.warehouse_code, l.order_line_no, l.sku_code, l.quantity, l.paid_amount
+                SELECT fo.order_no, DENSE_RANK() OVER (PARTITION BY fo.order_no ORDER BY fo.fulfilment_no) AS nth,
+                       fo.warehouse_code, l.order_line_no, l.sku_code, l.quantity, l.paid_amount
                   FROM fulfilment_order fo JOIN fulfilment_line l ON l.fulfilment_no = fo.fulfilment_no
-                 ORDER BY fo.fulfilment_no, l.line_no""",
+                 ORDER BY fo.order_no, nth, l.line_no""",
                 "SELECT order_no, order_line_no, quantity, paid_amount FROM backorder ORDER BY order_no, order_line_no",
                 "SELECT warehouse_code, sku_code, on_hand, allocated FROM stock ORDER BY warehouse_code, sku_code"));
     }
