@@ -13,6 +13,19 @@ public final class OrderStatusRollup {
     }
 
     /**
+     * Whether a fulfilment order moving from {@code from} to {@code to} leaves its parent's derived
+     * status as it was: {@link #derive} tells statuses apart only by whether they are CANCELLED,
+     * DELIVERED or with a carrier, so a move within one of those classes (ALLOCATED, WAVED, PICKED;
+     * or from one carrier status to another that is neither DELIVERED nor outside the carrier's
+     * hands) needs no roll-up when nothing else of the order changed.
+     */
+    public static boolean sameStanding(FulfilmentStatus from, FulfilmentStatus to) {
+        return (from == FulfilmentStatus.CANCELLED) == (to == FulfilmentStatus.CANCELLED)
+                && (from == FulfilmentStatus.DELIVERED) == (to == FulfilmentStatus.DELIVERED)
+                && FulfilmentStatus.WITH_CARRIER.contains(from) == FulfilmentStatus.WITH_CARRIER.contains(to);
+    }
+
+    /**
      * @param fulfilments statuses of the order's fulfilment orders (cancelled ones included)
      * @param hasBackorder whether any quantity is still unallocated
      */

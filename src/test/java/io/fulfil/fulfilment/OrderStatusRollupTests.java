@@ -120,4 +120,27 @@ class OrderStatusRollupTests {
     void theOrderOfTheFulfilmentOrdersDoesNotMatter() {
         assertThat(rollup(true, PICKED, DELIVERED, CANCELLED)).isEqualTo(rollup(true, CANCELLED, DELIVERED, PICKED));
     }
+
+    @Test
+    void aMoveOfSameStandingNeverChangesTheDerivedStatus() {
+        FulfilmentStatus[] all = FulfilmentStatus.values();
+        for (FulfilmentStatus from : all) {
+            for (FulfilmentStatus to : all) {
+                if (!OrderStatusRollup.sameStanding(from, to)) {
+                    continue;
+                }
+                for (FulfilmentStatus sibling : all) {
+                    for (boolean backorder : new boolean[] {false, true}) {
+                        assertThat(rollup(backorder, to)).as("%s -> %s", from, to).isEqualTo(rollup(backorder, from));
+                        assertThat(rollup(backorder, to, sibling)).as("%s -> %s beside %s", from, to, sibling)
+                                .isEqualTo(rollup(backorder, from, sibling));
+                    }
+                }
+            }
+        }
+        assertThat(OrderStatusRollup.sameStanding(WAVED, PICKED)).isTrue();
+        assertThat(OrderStatusRollup.sameStanding(PICKED, SHIPPED)).isFalse();
+        assertThat(OrderStatusRollup.sameStanding(WAVED, CANCELLED)).isFalse();
+        assertThat(OrderStatusRollup.sameStanding(IN_TRANSIT, DELIVERED)).isFalse();
+    }
 }

@@ -3,6 +3,7 @@ package io.fulfil.picking.confirm;
 import io.fulfil.fulfilment.FulfilmentOrders;
 import io.fulfil.fulfilment.FulfilmentStatus;
 import io.fulfil.fulfilment.OrderStatus;
+import io.fulfil.fulfilment.OrderStatusRollup;
 import io.fulfil.fulfilment.ParentOrders;
 import io.fulfil.imports.ImportKind;
 import io.fulfil.imports.ParsedRow;
@@ -39,8 +40,9 @@ import org.springframework.stereotype.Component;
  * moves the shortfall with its share of the line's money to the order line's backorder and takes it
  * out of stock; a line picked to zero leaves its fulfilment order, and an order picked to zero in
  * total is CANCELLED, keeping its last line as its record. An order whose pick lines are all confirmed
- * with something picked becomes PICKED; a wave whose orders are all done becomes COMPLETED; parents
- * are rolled up.
+ * with something picked becomes PICKED; a wave whose orders are all done becomes COMPLETED; the parents
+ * of orders with a short pick are rolled up (a move from WAVED to PICKED alone leaves a parent's
+ * derived status as it was, {@link OrderStatusRollup#sameStanding}).
  */
 @Component
 public class PickConfirmations implements ImportKind<PickConfirmation> {
@@ -361,8 +363,16 @@ public class PickConfirmations implements ImportKind<PickConfirmation> {
         Set<String> waves = new TreeSet<>();
         accepted.forEach(r -> waves.add(r.waveNo()));
         waveProgress.completeWaves(waves, now);
+        // a move from WAVED to PICKED leaves the parent's derived status as it was (the roll-up tells
+        // PICKED from WAVED apart no more than from ALLOCATED), so only the parents whose parts changed
+        // otherwise (short picks: lines, backorders, cancellations) are rolled up, without reading the rest
+        Set<String> reshapedParents = new TreeSet<>(shortOrders);
+        toCancelled.forEach(fo -> reshapedParents.add(fo.orderNo()));
+        if (!OrderStatusRollup.sameStanding(FulfilmentStatus.WAVED, FulfilmentStatus.PICKED)) {
+            reshapedParents.addAll(orderNos);
+        }
         Map<String, OrderStatus> touchedParents = new TreeMap<>();
-        orderNos.forEach(no -> touchedParents.put(no, parents.get(no)));
+        reshapedParents.forEach(no -> touchedParents.put(no, parents.get(no)));
         parentOrders.rollUp(touchedParents);
     }
 

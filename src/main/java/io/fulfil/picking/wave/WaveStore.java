@@ -30,15 +30,23 @@ public class WaveStore {
      * count and units onto the fulfilment order (migration V5), so there are no subqueries and no
      * join to customer_order; the lines, their SKU names and bins are read in this one pass rather
      * than looked up again, at random, for every chunk.
+     *
+     * <p>An ALLOCATED fulfilment order has no wave (nothing moves back to ALLOCATED), so the candidates
+     * are read through the wave index's entries without a wave, which lie in the order the rows were
+     * written (H2 keys its secondary indexes' entries by row id; MySQL by primary key) rather than by
+     * warehouse, as the status index would give them: on H2 the status index made the query read every
+     * page of the table once per warehouse, beyond its page cache (a third of the query's time). On
+     * MySQL the hint only allows the index; the optimiser still scans the table when most rows are
+     * candidates.
      */
     public static final String CANDIDATES_SQL = """
             SELECT fo.fulfilment_no, fo.warehouse_code, fo.temperature_zone, fo.priority, fo.created_at,
                    fo.line_count, fo.units, l.line_no, l.sku_code, l.quantity, s.name, st.location_code
-              FROM fulfilment_order fo
+              FROM fulfilment_order fo USE INDEX (fulfilment_order_by_wave)
               LEFT JOIN fulfilment_line l ON l.fulfilment_no = fo.fulfilment_no
               LEFT JOIN sku s ON s.sku_code = l.sku_code
               LEFT JOIN stock st ON st.warehouse_code = fo.warehouse_code AND st.sku_code = l.sku_code
-             WHERE fo.status = 'ALLOCATED'
+             WHERE fo.wave_no IS NULL AND fo.status = 'ALLOCATED'
              ORDER BY CASE fo.priority WHEN 'EXPRESS' THEN 0 ELSE 1 END, fo.paid_at, fo.fulfilment_no, l.line_no""";
 
     /** A row of {@link #CANDIDATES_SQL}: a candidate and one of its lines (null when it has none). */
