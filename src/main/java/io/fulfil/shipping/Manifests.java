@@ -2,6 +2,7 @@ package io.fulfil.shipping;
 
 import io.fulfil.fulfilment.FulfilmentOrders;
 import io.fulfil.fulfilment.FulfilmentStatus;
+import io.fulfil.fulfilment.OrderStatus;
 import io.fulfil.fulfilment.ParentOrders;
 import io.fulfil.imports.ImportKind;
 import io.fulfil.imports.ParsedRow;
@@ -23,6 +24,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.TreeSet;
 import org.springframework.stereotype.Component;
 
@@ -179,14 +181,15 @@ public class Manifests implements ImportKind<ManifestRow> {
         Map<String, ShippingStore.Shippable> unlocked = store.fulfilmentOrders(fulfilmentNos(rows));
         Set<String> orderNos = new TreeSet<>();
         unlocked.values().forEach(fo -> orderNos.add(fo.orderNo()));
+        Map<String, OrderStatus> parents = new TreeMap<>();
         for (List<String> slice : keyLists.slices(orderNos)) {
-            parentOrders.lock(slice);
+            parents.putAll(parentOrders.lock(slice));
         }
         Map<String, FulfilmentOrders.Current> locked = new HashMap<>();
         for (List<String> slice : keyLists.slices(unlocked.keySet())) {
             locked.putAll(fulfilmentOrders.lock(slice));
         }
-        Map<String, ShippingStore.Shippable> orders = store.fulfilmentOrders(locked.keySet());
+        Map<String, ShippingStore.Shippable> orders = asLocked(unlocked, locked);
         List<Verdict> verdicts = judge(rows, orders, store.parcelOwners(rows.stream().map(ManifestRow::parcel).toList()));
         List<List<RowError>> rejected = new ArrayList<>();
         List<ManifestRow> accepted = new ArrayList<>();
@@ -202,10 +205,33 @@ public class Manifests implements ImportKind<ManifestRow> {
         if (!accepted.isEmpty()) {
             ship(accepted, orders, locked, jobExecutionId);
         }
-        for (List<String> slice : keyLists.slices(orderNos)) {
-            parentOrders.rollUp(slice);
-        }
+        // the parents' statuses as locked: nothing in this chunk changed a parent before its roll-up
+        parentOrders.rollUp(parents);
         return rejected;
+    }
+
+    /**
+     * The fulfilment orders as they are under lock. A status unchanged since the read without locks
+     * means the rest is unchanged too: only shipping sets a parcel, and only from PICKED, so a
+     * fulfilment order still PICKED has none, and one shipped before keeps its parcel. The few whose
+     * status moved in between (another import) are read again.
+     */
+    private Map<String, ShippingStore.Shippable> asLocked(Map<String, ShippingStore.Shippable> unlocked,
+                                                          Map<String, FulfilmentOrders.Current> locked) {
+        Map<String, ShippingStore.Shippable> orders = new HashMap<>();
+        List<String> moved = new ArrayList<>();
+        locked.forEach((no, current) -> {
+            ShippingStore.Shippable before = unlocked.get(no);
+            if (before != null && before.status() == current.status()) {
+                orders.put(no, before);
+            } else {
+                moved.add(no);
+            }
+        });
+        if (!moved.isEmpty()) {
+            orders.putAll(store.fulfilmentOrders(moved));
+        }
+        return orders;
     }
 
     private void ship(List<ManifestRow> accepted, Map<String, ShippingStore.Shippable> orders,

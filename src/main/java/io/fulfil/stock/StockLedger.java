@@ -114,7 +114,7 @@ public class StockLedger {
             change[0] += m.onHandChange();
             change[1] += m.allocatedChange();
         }
-        Map<StockKey, StockLevel> levels = lockSkus(changes.keySet().stream().map(StockKey::skuCode).toList());
+        Map<StockKey, StockLevel> levels = dialect.lockRows(changes.keySet());
         List<Map.Entry<StockKey, int[]>> changed = new ArrayList<>(changes.entrySet());
         for (Map.Entry<StockKey, int[]> row : changed) {
             StockLevel level = levels.get(row.getKey());

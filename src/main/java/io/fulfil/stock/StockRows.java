@@ -1,10 +1,13 @@
 package io.fulfil.stock;
 
 import io.fulfil.support.KeyLists;
+import java.sql.ResultSet;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import org.springframework.jdbc.core.PreparedStatementCallback;
+import org.springframework.jdbc.core.PreparedStatementCreator;
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 
@@ -48,6 +51,29 @@ final class StockRows {
                                 new StockLevel(rs.getInt(3), rs.getInt(4)));
                     });
         }
+        return levels;
+    }
+
+    /** Locks these rows one primary-key lookup at a time, in the order given; their levels as locked. */
+    Map<StockKey, StockLevel> lockEach(List<StockKey> keys) {
+        Map<StockKey, StockLevel> levels = new HashMap<>();
+        if (keys.isEmpty()) {
+            return levels;
+        }
+        jdbc.getJdbcTemplate().execute((PreparedStatementCreator) connection -> connection.prepareStatement("""
+                SELECT on_hand, allocated FROM stock WHERE warehouse_code = ? AND sku_code = ? FOR UPDATE"""),
+                (PreparedStatementCallback<Void>) ps -> {
+                    for (StockKey key : keys) {
+                        ps.setString(1, key.warehouseCode());
+                        ps.setString(2, key.skuCode());
+                        try (ResultSet rs = ps.executeQuery()) {
+                            if (rs.next()) {
+                                levels.put(key, new StockLevel(rs.getInt(1), rs.getInt(2)));
+                            }
+                        }
+                    }
+                    return null;
+                });
         return levels;
     }
 

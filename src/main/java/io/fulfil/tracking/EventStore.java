@@ -1,7 +1,9 @@
 package io.fulfil.tracking;
 
+import io.fulfil.support.Database;
 import io.fulfil.support.KeyLists;
 import io.fulfil.support.SqlTimestamps;
+import io.fulfil.support.ValueRows;
 import java.time.LocalDateTime;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -32,15 +34,45 @@ class EventStore {
 
     private final NamedParameterJdbcTemplate jdbc;
     private final KeyLists keyLists;
+    /** MySQL: a chunk's parcels looked up as one joined table (see {@link #parcels}). */
+    private final boolean joinedLookups;
 
-    EventStore(NamedParameterJdbcTemplate jdbc, KeyLists keyLists) {
+    EventStore(NamedParameterJdbcTemplate jdbc, KeyLists keyLists, Database database) {
         this.jdbc = jdbc;
         this.keyLists = keyLists;
+        this.joinedLookups = database == Database.MYSQL;
     }
 
-    /** The shipped parcels among these, as last committed (the caller locks them next). */
+    /**
+     * The shipped parcels among these, as last committed (the caller locks them next). On MySQL the
+     * parcels are an inline table ({@link ValueRows}) joined to the unique index on tracking number
+     * and carrier, one statement per {@value ValueRows#ROWS_PER_STATEMENT}: an IN list of 100
+     * tracking numbers (see {@link ParcelKey#TRACKING_NOS_PER_LOOKUP}) made MariaDB dive into the index
+     * once per key to plan it and then look each key up again, ten statements per chunk.
+     */
     Map<ParcelKey, Parcel> parcels(Collection<ParcelKey> keys) {
         Map<ParcelKey, Parcel> found = new HashMap<>();
+        if (joinedLookups) {
+            List<ParcelKey> sorted = new ArrayList<>(new TreeSet<>(keys));
+            for (List<ParcelKey> piece : ValueRows.pieces(sorted)) {
+                jdbc.getJdbcTemplate().query("""
+                                SELECT f.tracking_no, f.carrier_code, f.fulfilment_no, f.order_no
+                                  FROM (%s) d
+                                  JOIN fulfilment_order f ON f.tracking_no = d.tracking AND f.carrier_code = d.carrier"""
+                                .formatted(ValueRows.table(List.of("tracking", "carrier"), piece.size())),
+                        ps -> {
+                            int i = 1;
+                            for (ParcelKey key : piece) {
+                                ps.setString(i++, key.trackingNo());
+                                ps.setString(i++, key.carrierCode());
+                            }
+                        }, (org.springframework.jdbc.core.RowCallbackHandler) rs -> {
+                            ParcelKey key = new ParcelKey(rs.getString(2), rs.getString(1));
+                            found.put(key, new Parcel(key, rs.getString(3), rs.getString(4)));
+                        });
+            }
+            return found;
+        }
         Set<ParcelKey> wanted = Set.copyOf(keys);
         for (List<String> slice : ParcelKey.trackingNoLists(keys, keyLists)) {
             jdbc.query("""

@@ -2,6 +2,7 @@ package io.fulfil.tracking;
 
 import io.fulfil.fulfilment.FulfilmentOrders;
 import io.fulfil.fulfilment.FulfilmentStatus;
+import io.fulfil.fulfilment.OrderStatus;
 import io.fulfil.fulfilment.ParentOrders;
 import io.fulfil.support.KeyLists;
 import java.time.Clock;
@@ -59,9 +60,7 @@ public class ParcelTracking {
         Map<ParcelKey, EventStore.Parcel> parcels = store.parcels(keys);
         Set<String> orderNos = new TreeSet<>();
         parcels.values().forEach(p -> orderNos.add(p.orderNo()));
-        for (List<String> slice : keyLists.slices(orderNos)) {
-            parentOrders.lock(slice);
-        }
+        Map<String, OrderStatus> parents = lockParents(orderNos);
         Map<String, FulfilmentOrders.Current> locked = lockParcels(parcels.values());
 
         Map<ParcelKey, List<EventStore.StoredEvent>> known = store.eventsOf(keys);
@@ -99,11 +98,13 @@ public class ParcelTracking {
         }
         Set<String> moved = move(histories, parcels, locked, now);
         // a parent's status derives from its parts' statuses: only parents of parcels that moved can change
-        Set<String> movedOrders = new TreeSet<>();
-        moved.forEach(no -> movedOrders.add(locked.get(no).orderNo()));
-        for (List<String> slice : keyLists.slices(movedOrders)) {
-            parentOrders.rollUp(slice);
-        }
+        // (their statuses as read under lock: nothing here changes a parent before the roll-up)
+        Map<String, OrderStatus> movedOrders = new TreeMap<>();
+        moved.forEach(no -> {
+            String orderNo = locked.get(no).orderNo();
+            movedOrders.put(orderNo, parents.get(orderNo));
+        });
+        parentOrders.rollUp(movedOrders);
         return new Recorded(fresh.size(), rows.size() - fresh.size(), unknown, waitingSince.size(), moved);
     }
 
@@ -145,16 +146,12 @@ public class ParcelTracking {
         }
         Set<String> orderNos = new TreeSet<>();
         found.forEach(p -> orderNos.add(p.orderNo()));
-        for (List<String> slice : keyLists.slices(orderNos)) {
-            parentOrders.lock(slice);
-        }
+        Map<String, OrderStatus> parents = lockParents(orderNos);
         Map<ParcelKey, EventStore.Parcel> parcels = new HashMap<>();
         found.forEach(p -> parcels.put(p.key(), p));
         Map<String, FulfilmentOrders.Current> locked = lockParcels(found);
         attachAndMove(parcels, locked);
-        for (List<String> slice : keyLists.slices(orderNos)) {
-            parentOrders.rollUp(slice);
-        }
+        parentOrders.rollUp(parents);
         return found.size();
     }
 
@@ -163,6 +160,15 @@ public class ParcelTracking {
         Map<ParcelKey, List<TrackedEvent>> histories = new LinkedHashMap<>();
         store.eventsOf(parcels.keySet()).forEach((key, events) -> histories.put(key, tracked(events)));
         move(histories, parcels, locked, LocalDateTime.now(clock));
+    }
+
+    /** Locks these parent orders (key order, a slice at a time) and returns their statuses as locked. */
+    private Map<String, OrderStatus> lockParents(Set<String> orderNos) {
+        Map<String, OrderStatus> statuses = new TreeMap<>();
+        for (List<String> slice : keyLists.slices(orderNos)) {
+            statuses.putAll(parentOrders.lock(slice));
+        }
+        return statuses;
     }
 
     private Map<String, FulfilmentOrders.Current> lockParcels(Collection<EventStore.Parcel> parcels) {

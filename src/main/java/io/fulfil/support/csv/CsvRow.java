@@ -216,6 +216,10 @@ public final class CsvRow {
     }
 
     private LocalDateTime parseTimestamp(String column, String value) {
+        LocalDateTime common = IsoTimestamps.utcMillis(value);
+        if (common != null) {
+            return common;
+        }
         try {
             return OffsetDateTime.parse(value, DateTimeFormatter.ISO_OFFSET_DATE_TIME)
                     .withOffsetSameInstant(ZoneOffset.UTC).toLocalDateTime().truncatedTo(ChronoUnit.MILLIS);
