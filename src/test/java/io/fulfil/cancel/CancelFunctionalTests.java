@@ -74,8 +74,8 @@ abstract class CancelFunctionalTests extends ShippingFlowTests {
         assertThat(stock("BJ", "S4")).as("MX's picked parcel released").containsExactly(s4[0], s4[1] - 1);
         assertThat(rows("SELECT reference, warehouse_code, sku_code, on_hand_change, allocated_change FROM stock_movement"
                 + " WHERE kind = 'RELEASE' ORDER BY reference"))
-                .containsExactly(fo("AL") + "|SH|S1|0|-1|", fo("BO") + "|SH|S1|0|-1|", fo("MX", "BJ") + "|BJ|S4|0|-1|",
-                        fo("PK") + "|SH|S1|0|-3|", fo("WV") + "|SH|S2|0|-2|");
+                .containsExactlyInAnyOrder(fo("AL") + "|SH|S1|0|-1|", fo("BO") + "|SH|S1|0|-1|",
+                        fo("MX", "BJ") + "|BJ|S4|0|-1|", fo("PK") + "|SH|S1|0|-3|", fo("WV") + "|SH|S2|0|-2|");
         // the wave's pick list, written again, no longer lists the cancelled fulfilment order
         String rewritten = Files.readString(pickList, StandardCharsets.UTF_8);
         assertThat(rewritten).doesNotContain(fo("WV")).doesNotContain(fo("PK")).contains(fo("KEEP"));

@@ -53,7 +53,6 @@ public class PlanAheadReader implements ItemStreamReader<String> {
     }
 
     private final JdbcTemplate demand;
-    private final SplitStore store;
     private final ChunkPlanner planner;
     private final StockCache stockCache;
     private final int chunkSize;
@@ -74,20 +73,18 @@ public class PlanAheadReader implements ItemStreamReader<String> {
     private Runnable endOfInput = () -> {
     };
 
-    PlanAheadReader(JdbcTemplate demand, SplitStore store, ChunkPlanner planner, StockCache stockCache,
-                    int chunkSize) {
-        this(demand, store, planner, stockCache, chunkSize, SplitDemand.ALL, 1);
+    PlanAheadReader(JdbcTemplate demand, ChunkPlanner planner, StockCache stockCache, int chunkSize) {
+        this(demand, planner, stockCache, chunkSize, SplitDemand.ALL, 1);
     }
 
     /**
      * @param readers key-ordered slices of a chunk's orders read at once ({@link SlicedReads}), each
      *                on a connection of its own
      */
-    PlanAheadReader(JdbcTemplate demand, SplitStore store, ChunkPlanner planner, StockCache stockCache,
-                    int chunkSize, SplitDemand demandServed, int readers) {
+    PlanAheadReader(JdbcTemplate demand, ChunkPlanner planner, StockCache stockCache, int chunkSize,
+                    SplitDemand demandServed, int readers) {
         this.demandSql = demandServed.selectSql;
         this.demand = demand;
-        this.store = store;
         this.planner = planner;
         this.stockCache = stockCache;
         this.chunkSize = chunkSize;

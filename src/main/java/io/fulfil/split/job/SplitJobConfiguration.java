@@ -95,7 +95,7 @@ public class SplitJobConfiguration {
         FulfilmentNumbers numbers = new FulfilmentNumberBlocks(jdbc.getJdbcTemplate(), transactionManager);
         ChunkPlanner planner = new ChunkPlanner(store, new SplitPlanner(referenceData.load(), numbers),
                 new SkuCatalog(jdbc, keyLists, settings.skuCacheSize()), clock, jobExecutionId);
-        return new PlanAheadReader(demand, store, planner, new StockCache(stockLedger, settings.stockCacheSize()),
+        return new PlanAheadReader(demand, planner, new StockCache(stockLedger, settings.stockCacheSize()),
                 settings.chunkSize(), SplitDemand.named(demandServed), settings.readersFor(database));
     }
 

@@ -22,7 +22,7 @@ class PlanAheadReaderTests {
 
     @Test
     void aFailureOfThePlanningThreadFailsTheReadWithItsReason() {
-        PlanAheadReader reader = new PlanAheadReader(new LostDemand(), null, null, null, 10);
+        PlanAheadReader reader = new PlanAheadReader(new LostDemand(), null, null, 10);
         reader.open(new ExecutionContext());
         try {
             assertThatThrownBy(reader::read)
@@ -44,7 +44,7 @@ class PlanAheadReaderTests {
                 // no order to split
             }
         };
-        PlanAheadReader reader = new PlanAheadReader(noDemand, null, null, null, 10);
+        PlanAheadReader reader = new PlanAheadReader(noDemand, null, null, 10);
         reader.open(new ExecutionContext());
         try {
             assertThat(reader.read()).isNull();
