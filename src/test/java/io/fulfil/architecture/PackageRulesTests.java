@@ -26,9 +26,12 @@ class PackageRulesTests {
                 "import org.springframework")).isEmpty();
     }
 
-    /** The fulfilment package's repositories: status changes, the parents' roll-up and the orders' history in SQL. */
+    /**
+     * The fulfilment package's repositories: status changes, the parents' roll-up, the orders' history
+     * and the blocks of fulfilment numbers, in SQL.
+     */
     private static final List<String> REPOSITORIES = List.of("FulfilmentOrders.java", "ParentOrders.java",
-            "OrderHistory.java");
+            "OrderHistory.java", "FulfilmentNumberBlocks.java");
 
     @Test
     void onlyTheStockPackageChangesOnHand() throws IOException {
