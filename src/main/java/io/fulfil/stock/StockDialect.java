@@ -20,13 +20,10 @@ interface StockDialect {
     Map<StockKey, StockLevel> lockSkus(Collection<String> skuCodes);
 
     /**
-     * Locks at least these stock rows, in this database's lock order, until the transaction ends; their
-     * levels as of the lock (a row that does not exist is missing from the answer). By default every
-     * row of their SKUs, as {@link #lockSkus}.
+     * Locks these stock rows, in this database's lock order, until the transaction ends; their levels
+     * as of the lock (a row that does not exist is missing from the answer).
      */
-    default Map<StockKey, StockLevel> lockRows(Collection<StockKey> keys) {
-        return lockSkus(keys.stream().map(StockKey::skuCode).distinct().toList());
-    }
+    Map<StockKey, StockLevel> lockRows(Collection<StockKey> keys);
 
     /**
      * Adds the quantities to {@code allocated} where each is still available; returns a description
