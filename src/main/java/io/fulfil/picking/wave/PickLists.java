@@ -6,15 +6,17 @@ import io.fulfil.support.csv.CsvOutput;
 import io.fulfil.support.files.FileRoots;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.file.FileVisitResult;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.nio.file.SimpleFileVisitor;
+import java.nio.file.attribute.BasicFileAttributes;
 import java.time.LocalDateTime;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.stream.Stream;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.PlatformTransactionManager;
@@ -101,25 +103,40 @@ public class PickLists {
 
     /**
      * Deletes hidden {@code .*.part} files under the pick-list folder: what a killed run left of a
-     * file it was writing. Returns how many.
+     * file it was writing. Returns how many. Another run may be writing pick lists meanwhile, so an
+     * entry that vanishes during the walk (renamed into place, or deleted) is passed over rather than
+     * failing the step: {@link Files#walk} would throw on it.
      */
     public int deleteStaleParts() {
         Path root = fileRoots.outbox().resolve(FOLDER);
         if (!Files.isDirectory(root)) {
             return 0;
         }
-        int deleted = 0;
-        try (Stream<Path> files = Files.walk(root)) {
-            for (Path p : files.filter(Files::isRegularFile).toList()) {
-                String name = p.getFileName().toString();
-                if (name.startsWith(".") && name.endsWith(".part") && Files.deleteIfExists(p)) {
-                    deleted++;
+        int[] deleted = {0};
+        try {
+            Files.walkFileTree(root, new SimpleFileVisitor<>() {
+                @Override
+                public FileVisitResult visitFile(Path file, BasicFileAttributes attributes) throws IOException {
+                    String name = file.getFileName().toString();
+                    if (attributes.isRegularFile() && name.startsWith(".") && name.endsWith(".part")
+                            && Files.deleteIfExists(file)) {
+                        deleted[0]++;
+                    }
+                    return FileVisitResult.CONTINUE;
                 }
-            }
+
+                @Override
+                public FileVisitResult visitFileFailed(Path file, IOException e) throws IOException {
+                    if (e instanceof NoSuchFileException) {
+                        return FileVisitResult.CONTINUE;
+                    }
+                    throw e;
+                }
+            });
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot clear partial files under " + root, e);
+            throw new UncheckedIOException("cannot clear partial files under " + root + ": " + e.getMessage(), e);
         }
-        return deleted;
+        return deleted[0];
     }
 
     /** Writes the files of these waves (wave number → warehouse) from one query; returns their paths. */
