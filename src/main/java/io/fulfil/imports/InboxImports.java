@@ -5,6 +5,7 @@ import io.fulfil.support.files.FileRoots;
 import java.io.IOException;
 import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
@@ -33,21 +34,40 @@ public class InboxImports {
         this.roots = roots;
     }
 
-    /** Imports the waiting files; one report per file, in the order they were imported. */
+    /**
+     * Imports the waiting files; one report per file, in the order they were imported. Another process
+     * may work through the same inbox at once (a schedule and an operator): a file it has imported and
+     * moved away since this one listed the folder is passed over, and so is a move it made first.
+     */
     public List<ImportReport> importWaiting(String kind) throws Exception {
         Path folder = roots.inboxFolder(kind);
         List<ImportReport> reports = new ArrayList<>();
         for (Path file : waiting(folder)) {
-            ImportReport report = imports.importFile(kind, file, false);
-            if (report.ok() || report.alreadyBy() != null) {
-                moveInto(folder.resolve("processed"), file);
-            } else if (report.rejectedRows()) {
-                Path rejected = folder.resolve("rejected");
-                moveInto(rejected, file);
-                Path rejects = RejectFile.pathFor(file);
-                if (Files.exists(rejects)) {
-                    moveInto(rejected, rejects);
+            ImportReport report;
+            try {
+                report = imports.importFile(kind, file, false);
+            } catch (Exception e) {
+                if (Files.notExists(file)) {
+                    continue;
                 }
+                throw e;
+            }
+            try {
+                if (report.ok() || report.alreadyBy() != null) {
+                    moveInto(folder.resolve("processed"), file);
+                } else if (report.rejectedRows()) {
+                    Path rejected = folder.resolve("rejected");
+                    moveInto(rejected, file);
+                    Path rejects = RejectFile.pathFor(file);
+                    if (Files.exists(rejects)) {
+                        moveInto(rejected, rejects);
+                    }
+                }
+            } catch (NoSuchFileException e) {
+                if (Files.exists(file)) {
+                    throw e;
+                }
+                // the other process moved it (or its rejects file) after the same import
             }
             reports.add(report);
         }

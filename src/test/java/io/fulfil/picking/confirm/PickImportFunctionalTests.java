@@ -388,6 +388,49 @@ abstract class PickImportFunctionalTests {
         assertThat(InboxList.of(folder)).isEmpty();
     }
 
+    @Test
+    void twoInboxRunsAtOnceImportEachFileOnceAndBothEnd() throws Exception {
+        Path folder = roots.inboxFolder("picks");
+        try (var old = Files.walk(folder)) {
+            old.sorted(java.util.Comparator.reverseOrder()).filter(p -> !p.equals(folder)).forEach(p -> p.toFile().delete());
+        }
+        for (int seq = 1; seq <= 4; seq++) {
+            int only = seq;
+            waves.confirmation(folder.resolve(seq + "-part.csv"), wave,
+                    l -> ((Number) l.get("PICK_SEQ")).intValue() == only ? quantity(l) : null);
+        }
+        Files.copy(Path.of("src/test/resources/picks/missing-column.csv"), folder.resolve("5-bad.csv"));
+
+        CompletableFuture<List<ImportReport>> first = CompletableFuture.supplyAsync(this::importInboxUnchecked);
+        CompletableFuture<List<ImportReport>> second = CompletableFuture.supplyAsync(this::importInboxUnchecked);
+
+        List<String> reported = new java.util.ArrayList<>();
+        for (ImportReport r : first.get()) {
+            reported.add(r.file().getFileName().toString());
+        }
+        for (ImportReport r : second.get()) {
+            reported.add(r.file().getFileName().toString());
+        }
+        assertThat(reported).contains("1-part.csv", "2-part.csv", "3-part.csv", "4-part.csv", "5-bad.csv");
+        assertThat(InboxList.of(folder)).isEmpty();
+        assertThat(InboxList.of(folder.resolve("processed")))
+                .containsExactlyInAnyOrder("1-part.csv", "2-part.csv", "3-part.csv", "4-part.csv");
+        assertThat(InboxList.of(folder.resolve("rejected"))).containsExactly("5-bad.csv");
+        assertThat(count("SELECT COUNT(*) FROM pick_line WHERE wave_no = '" + wave + "' AND picked_qty IS NOT NULL"))
+                .isEqualTo(4);
+        assertThat(count("SELECT COUNT(DISTINCT job_execution_id) FROM pick_line WHERE wave_no = '" + wave
+                + "' AND picked_qty IS NOT NULL")).isEqualTo(4);
+        assertThat(invariants.check()).isEmpty();
+    }
+
+    private List<ImportReport> importInboxUnchecked() {
+        try {
+            return inbox.importWaiting("picks");
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
     /** The CSV files left in a folder (not hidden, not rejects). */
     static final class InboxList {
         static List<String> of(Path folder) throws java.io.IOException {
