@@ -66,13 +66,11 @@ public class Cancellations {
 
     public Outcome compensate(List<String> orderNos, long jobExecutionId) {
         Set<String> cancelled = new TreeSet<>();
-        for (List<String> slice : keyLists.slices(orderNos)) {
-            parentOrders.lock(slice).forEach((no, status) -> {
-                if (status == OrderStatus.CANCELLED) {
-                    cancelled.add(no);
-                }
-            });
-        }
+        parentOrders.lock(orderNos).forEach((no, status) -> {
+            if (status == OrderStatus.CANCELLED) {
+                cancelled.add(no);
+            }
+        });
         if (cancelled.isEmpty()) {
             return new Outcome(0, 0, 0, Set.of());
         }

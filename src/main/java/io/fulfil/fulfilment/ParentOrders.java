@@ -10,7 +10,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
-import java.util.TreeSet;
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.stereotype.Repository;
@@ -42,16 +41,16 @@ public class ParentOrders {
      */
     public Map<String, OrderStatus> lock(Collection<String> orderNos) {
         Map<String, OrderStatus> statuses = new TreeMap<>();
-        if (orderNos.isEmpty()) {
-            return statuses;
+        // slice after slice in key order (KeyLists.slices sorts), so the locks keep that order
+        for (List<String> slice : keyLists.slices(orderNos)) {
+            jdbc.query("""
+                            SELECT order_no, status FROM customer_order
+                             WHERE %s ORDER BY order_no FOR UPDATE""".formatted(keyLists.matches("order_no", "nos")),
+                    Map.of("nos", keyLists.bind(slice)),
+                    rs -> {
+                        statuses.put(rs.getString(1), OrderStatus.valueOf(rs.getString(2)));
+                    });
         }
-        jdbc.query("""
-                        SELECT order_no, status FROM customer_order
-                         WHERE %s ORDER BY order_no FOR UPDATE""".formatted(keyLists.matches("order_no", "nos")),
-                Map.of("nos", keyLists.bind(new TreeSet<>(orderNos))),
-                rs -> {
-                    statuses.put(rs.getString(1), OrderStatus.valueOf(rs.getString(2)));
-                });
         return statuses;
     }
 

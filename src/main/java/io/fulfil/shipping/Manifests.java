@@ -24,7 +24,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.TreeMap;
 import java.util.TreeSet;
 import org.springframework.stereotype.Component;
 
@@ -181,10 +180,7 @@ public class Manifests implements ImportKind<ManifestRow> {
         Map<String, ShippingStore.Shippable> unlocked = store.fulfilmentOrders(fulfilmentNos(rows));
         Set<String> orderNos = new TreeSet<>();
         unlocked.values().forEach(fo -> orderNos.add(fo.orderNo()));
-        Map<String, OrderStatus> parents = new TreeMap<>();
-        for (List<String> slice : keyLists.slices(orderNos)) {
-            parents.putAll(parentOrders.lock(slice));
-        }
+        Map<String, OrderStatus> parents = parentOrders.lock(orderNos);
         Map<String, FulfilmentOrders.Current> locked = new HashMap<>();
         for (List<String> slice : keyLists.slices(unlocked.keySet())) {
             locked.putAll(fulfilmentOrders.lock(slice));

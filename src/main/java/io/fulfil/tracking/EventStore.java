@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
+import org.springframework.jdbc.core.RowCallbackHandler;
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.stereotype.Repository;
@@ -66,7 +67,7 @@ class EventStore {
                                 ps.setString(i++, key.trackingNo());
                                 ps.setString(i++, key.carrierCode());
                             }
-                        }, (org.springframework.jdbc.core.RowCallbackHandler) rs -> {
+                        }, (RowCallbackHandler) rs -> {
                             ParcelKey key = new ParcelKey(rs.getString(2), rs.getString(1));
                             found.put(key, new Parcel(key, rs.getString(3), rs.getString(4)));
                         });

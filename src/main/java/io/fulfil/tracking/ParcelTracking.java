@@ -60,7 +60,7 @@ public class ParcelTracking {
         Map<ParcelKey, EventStore.Parcel> parcels = store.parcels(keys);
         Set<String> orderNos = new TreeSet<>();
         parcels.values().forEach(p -> orderNos.add(p.orderNo()));
-        Map<String, OrderStatus> parents = lockParents(orderNos);
+        Map<String, OrderStatus> parents = parentOrders.lock(orderNos);
         Map<String, FulfilmentOrders.Current> locked = lockParcels(parcels.values());
 
         Map<ParcelKey, List<EventStore.StoredEvent>> known = store.eventsOf(keys);
@@ -146,7 +146,7 @@ public class ParcelTracking {
         }
         Set<String> orderNos = new TreeSet<>();
         found.forEach(p -> orderNos.add(p.orderNo()));
-        Map<String, OrderStatus> parents = lockParents(orderNos);
+        Map<String, OrderStatus> parents = parentOrders.lock(orderNos);
         Map<ParcelKey, EventStore.Parcel> parcels = new HashMap<>();
         found.forEach(p -> parcels.put(p.key(), p));
         Map<String, FulfilmentOrders.Current> locked = lockParcels(found);
@@ -160,15 +160,6 @@ public class ParcelTracking {
         Map<ParcelKey, List<TrackedEvent>> histories = new LinkedHashMap<>();
         store.eventsOf(parcels.keySet()).forEach((key, events) -> histories.put(key, tracked(events)));
         move(histories, parcels, locked, LocalDateTime.now(clock));
-    }
-
-    /** Locks these parent orders (key order, a slice at a time) and returns their statuses as locked. */
-    private Map<String, OrderStatus> lockParents(Set<String> orderNos) {
-        Map<String, OrderStatus> statuses = new TreeMap<>();
-        for (List<String> slice : keyLists.slices(orderNos)) {
-            statuses.putAll(parentOrders.lock(slice));
-        }
-        return statuses;
     }
 
     private Map<String, FulfilmentOrders.Current> lockParcels(Collection<EventStore.Parcel> parcels) {

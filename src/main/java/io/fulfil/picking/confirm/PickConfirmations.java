@@ -201,10 +201,7 @@ public class PickConfirmations implements ImportKind<PickConfirmation> {
         for (List<String> slice : keyLists.slices(fulfilmentNos)) {
             fulfilmentOrders.read(slice).values().forEach(fo -> orderNos.add(fo.orderNo()));
         }
-        Map<String, OrderStatus> parents = new HashMap<>();
-        for (List<String> slice : keyLists.slices(orderNos)) {
-            parents.putAll(parentOrders.lock(slice));
-        }
+        Map<String, OrderStatus> parents = parentOrders.lock(orderNos);
         Map<String, FulfilmentOrders.Current> locked = new HashMap<>();
         for (List<String> slice : keyLists.slices(fulfilmentNos)) {
             locked.putAll(fulfilmentOrders.lock(slice));

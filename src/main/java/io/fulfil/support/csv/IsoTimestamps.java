@@ -2,7 +2,6 @@ package io.fulfil.support.csv;
 
 import java.time.DateTimeException;
 import java.time.LocalDateTime;
-import java.time.ZoneOffset;
 
 /**
  * The common shape of an ISO-8601 timestamp with offset, {@code 2026-11-30T17:00:00+08:00} (optionally
@@ -54,7 +53,8 @@ final class IsoTimestamps {
         } else if (at == n - 6 && (text.charAt(at) == '+' || text.charAt(at) == '-') && text.charAt(at + 3) == ':') {
             int oh = digits(text, at + 1, at + 3);
             int om = digits(text, at + 4, at + 6);
-            if (oh < 0 || om < 0 || oh > 18 || om > 59) {
+            // ZoneOffset's range: at most 18:00 either way
+            if (oh < 0 || om < 0 || om > 59 || oh * 60 + om > 18 * 60) {
                 return null;
             }
             int sign = text.charAt(at) == '-' ? -1 : 1;
@@ -66,10 +66,6 @@ final class IsoTimestamps {
             return null;
         }
         try {
-            ZoneOffset offset = ZoneOffset.ofTotalSeconds(offsetSeconds);
-            if (offset.getTotalSeconds() != offsetSeconds || Math.abs(offsetSeconds) > 18 * 3600) {
-                return null;
-            }
             LocalDateTime local = LocalDateTime.of(year, month, day, hour, minute, second, nanos);
             return local.minusSeconds(offsetSeconds).withNano(nanos / 1_000_000 * 1_000_000);
         } catch (DateTimeException outOfRange) {
