@@ -35,8 +35,9 @@ import org.springframework.stereotype.Component;
  * {@code picked_qty}, {@code picker} and {@code picked_at} filled in, a row identified by
  * {@code wave_no} and {@code pick_seq}.
  *
- * <p>Applying a chunk locks parent orders, then fulfilment orders, then their pick lines, then stock,
- * each in key order, checks every row again under lock and records it on its pick line. A short pick
+ * <p>Applying a chunk locks the parent orders it may roll up (those with a short pick), then fulfilment
+ * orders, then their pick lines, then stock, each in key order, checks every row again under lock and
+ * records it on its pick line. A short pick
  * moves the shortfall with its share of the line's money to the order line's backorder and takes it
  * out of stock; a line picked to zero leaves its fulfilment order, and an order picked to zero in
  * total is CANCELLED, keeping its last line as its record. An order whose pick lines are all confirmed
@@ -191,17 +192,16 @@ public class PickConfirmations implements ImportKind<PickConfirmation> {
 
     @Override
     public List<List<RowError>> apply(List<PickConfirmation> rows, String fileName, long jobExecutionId) {
-        // the fulfilment orders the rows name, read without locks, name their parents (an order's parts
-        // never change parents); then the locks. A row naming another fulfilment order than its pick
-        // line's is rejected below whatever the locks, since a pick line never changes orders either.
         Set<String> waves = wavesOf(rows);
         Set<String> fulfilmentNos = new TreeSet<>();
         rows.forEach(r -> fulfilmentNos.add(r.fulfilmentNo()));
-        Set<String> orderNos = new TreeSet<>();
-        for (List<String> slice : keyLists.slices(fulfilmentNos)) {
-            fulfilmentOrders.read(slice).values().forEach(fo -> orderNos.add(fo.orderNo()));
-        }
-        Map<String, OrderStatus> parents = parentOrders.lock(orderNos);
+        // only the parents this chunk may roll up are locked: those of orders with a short pick (or a row
+        // that will be rejected). A row is short when its picked_qty differs from its pick line's
+        // quantity, and a pick line's quantity and fulfilment order never change, so the lines read
+        // without locks tell; an order's parts never change parents either. A move from WAVED to PICKED
+        // alone leaves the parent as it was, and whoever rolls a parent up meanwhile counts WAVED and
+        // PICKED alike (OrderStatusRollup.sameStanding), so those parents are left unlocked.
+        Map<String, OrderStatus> parents = parentOrders.lock(parentsToRollUp(rows, waves));
         Map<String, FulfilmentOrders.Current> locked = new HashMap<>();
         for (List<String> slice : keyLists.slices(fulfilmentNos)) {
             locked.putAll(fulfilmentOrders.lock(slice));
@@ -369,8 +369,36 @@ public class PickConfirmations implements ImportKind<PickConfirmation> {
             reshapedParents.addAll(orderNos);
         }
         Map<String, OrderStatus> touchedParents = new TreeMap<>();
-        reshapedParents.forEach(no -> touchedParents.put(no, parents.get(no)));
+        reshapedParents.forEach(no -> {
+            if (!parents.containsKey(no)) {
+                throw new IllegalStateException("order " + no + " changed by a short pick was not locked before its"
+                        + " fulfilment orders; nothing of this chunk is applied");
+            }
+            touchedParents.put(no, parents.get(no));
+        });
         parentOrders.rollUp(touchedParents);
+    }
+
+    /**
+     * The parent orders a chunk may roll up, from its rows and their waves' pick lines as last committed:
+     * those of the fulfilment orders with a row that is a short pick or does not match a pick line; all
+     * of them if PICKED ever stands apart from WAVED in the roll-up.
+     */
+    private Set<String> parentsToRollUp(List<PickConfirmation> rows, Set<String> waves) {
+        boolean every = !OrderStatusRollup.sameStanding(FulfilmentStatus.WAVED, FulfilmentStatus.PICKED);
+        Map<PickKey, PickLine> lines = every ? Map.of() : store.pickLinesOfWaves(waves);
+        Set<String> reshaping = new TreeSet<>();
+        for (PickConfirmation r : rows) {
+            PickLine line = lines.get(r.key());
+            if (every || line == null || !line.fulfilmentNo().equals(r.fulfilmentNo()) || r.pickedQty() != line.quantity()) {
+                reshaping.add(r.fulfilmentNo());
+            }
+        }
+        Set<String> orderNos = new TreeSet<>();
+        for (List<String> slice : keyLists.slices(reshaping)) {
+            fulfilmentOrders.read(slice).values().forEach(fo -> orderNos.add(fo.orderNo()));
+        }
+        return orderNos;
     }
 
     private void moveInSlices(List<FulfilmentOrders.Current> orders, FulfilmentStatus next) {

@@ -23,6 +23,8 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -199,6 +201,83 @@ abstract class PickImportFunctionalTests {
         assertThat(jobs.start(SplitJobConfiguration.JOB_NAME, Map.of()).getStatus()).isEqualTo(BatchStatus.COMPLETED);
         assertThat(count("SELECT COUNT(*) FROM backorder WHERE order_no = ? AND order_line_no = " + orderLineNo, orderNo)).isZero();
         assertThat(invariants.check()).isEmpty();
+    }
+
+    @Test
+    void fullPicksWaitForNoLockOnTheirParentOrdersAndAShortPickWaitsForItsParent() throws Exception {
+        List<Map<String, Object>> lines = waves.pickLines(wave);
+        Map<String, Object> shortLine = lines.stream().filter(l -> quantity(l) >= 2).findFirst().orElseThrow();
+        String shortParent = jdbc.queryForObject("SELECT order_no FROM fulfilment_order WHERE fulfilment_no = ?",
+                String.class, shortLine.get("FULFILMENT_NO"));
+        List<String> otherParents = jdbc.queryForList("SELECT DISTINCT order_no FROM fulfilment_order WHERE wave_no = ?"
+                + " AND order_no <> ? ORDER BY order_no", String.class, wave, shortParent);
+        assertThat(otherParents).isNotEmpty();
+        // the short pick's order first, in a file of its own; then every other line picked in full
+        int shortSeq = seq(shortLine);
+        Path shortFile = waves.confirmation(tmp.resolve("short.csv"), wave, l -> !shortParent.equals(parentOf(l)) ? null
+                : Integer.valueOf(seq(l) == shortSeq ? quantity(l) - 1 : quantity(l)));
+        Path fullFile = waves.confirmation(tmp.resolve("full.csv"), wave, l -> shortParent.equals(parentOf(l)) ? null
+                : Integer.valueOf(quantity(l)));
+
+        // another transaction holds the other orders (a split serving their backorders, say): the full picks
+        // do not wait for it; a roll-up would not change them
+        try (ParentLocks held = ParentLocks.hold(transactionManager, jdbc, otherParents)) {
+            ImportReport full = CompletableFuture.supplyAsync(() -> importUnchecked(fullFile)).get(30, TimeUnit.SECONDS);
+            assertThat(full.ok()).as(full.lines().toString()).isTrue();
+            assertThat(full.counts()).containsEntry("short picks", 0L);
+        }
+        // the short pick changes its order's backorder and status: it waits until the order's lock is free
+        CompletableFuture<ImportReport> shortImport;
+        try (ParentLocks held = ParentLocks.hold(transactionManager, jdbc, List.of(shortParent))) {
+            shortImport = CompletableFuture.supplyAsync(() -> importUnchecked(shortFile));
+            Thread.sleep(1500);
+            assertThat(shortImport).isNotDone();
+        }
+        ImportReport shortReport = shortImport.get(30, TimeUnit.SECONDS);
+        assertThat(shortReport.ok()).as(shortReport.lines().toString()).isTrue();
+        assertThat(shortReport.counts()).containsEntry("short picks", 1L);
+        assertThat(count("SELECT COUNT(*) FROM fulfilment_order WHERE wave_no = ? AND status <> 'PICKED'", wave)).isZero();
+        assertThat(jdbc.queryForObject("SELECT status FROM customer_order WHERE order_no = ?", String.class, shortParent))
+                .isIn("PARTIALLY_ALLOCATED", "BACKORDERED");
+        assertThat(invariants.check()).isEmpty();
+    }
+
+    /** Row locks on parent orders, held by another thread's transaction until closed. */
+    private static final class ParentLocks implements AutoCloseable {
+        private final CountDownLatch release = new CountDownLatch(1);
+        private final CompletableFuture<Void> holder;
+
+        private ParentLocks(PlatformTransactionManager transactionManager, JdbcTemplate jdbc, List<String> orderNos)
+                throws Exception {
+            CountDownLatch locked = new CountDownLatch(1);
+            holder = CompletableFuture.runAsync(() -> new TransactionTemplate(transactionManager).executeWithoutResult(t -> {
+                orderNos.forEach(no -> jdbc.queryForList("SELECT order_no FROM customer_order WHERE order_no = ? FOR UPDATE",
+                        String.class, no));
+                locked.countDown();
+                try {
+                    release.await(60, TimeUnit.SECONDS);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+            }));
+            assertThat(locked.await(30, TimeUnit.SECONDS)).isTrue();
+        }
+
+        static ParentLocks hold(PlatformTransactionManager transactionManager, JdbcTemplate jdbc, List<String> orderNos)
+                throws Exception {
+            return new ParentLocks(transactionManager, jdbc, orderNos);
+        }
+
+        @Override
+        public void close() throws Exception {
+            release.countDown();
+            holder.get(30, TimeUnit.SECONDS);
+        }
+    }
+
+    private String parentOf(Map<String, Object> line) {
+        return jdbc.queryForObject("SELECT order_no FROM fulfilment_order WHERE fulfilment_no = ?", String.class,
+                line.get("FULFILMENT_NO"));
     }
 
     @Test
