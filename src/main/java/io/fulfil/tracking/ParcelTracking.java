@@ -3,6 +3,7 @@ package io.fulfil.tracking;
 import io.fulfil.fulfilment.FulfilmentOrders;
 import io.fulfil.fulfilment.FulfilmentStatus;
 import io.fulfil.fulfilment.OrderStatus;
+import io.fulfil.fulfilment.OrderStatusRollup;
 import io.fulfil.fulfilment.ParentOrders;
 import io.fulfil.support.KeyLists;
 import java.time.Clock;
@@ -96,16 +97,18 @@ public class ParcelTracking {
                         .add(new TrackedEvent(r.eventTime(), r.eventCode(), mapping.statusOf(r.carrierCode(), r.eventCode())));
             }
         }
-        Set<String> moved = move(histories, parcels, locked, now);
-        // a parent's status derives from its parts' statuses: only parents of parcels that moved can change
-        // (their statuses as read under lock: nothing here changes a parent before the roll-up)
+        Moves moves = move(histories, parcels, locked, now);
+        // a parent's status derives from its parts' standings (OrderStatusRollup.sameStanding): only parents
+        // of parcels that changed standing can change, a delivery above all; a move from one carrier status
+        // to another leaves the parent as it is (their statuses as read under lock: nothing here changes a
+        // parent before the roll-up)
         Map<String, OrderStatus> movedOrders = new TreeMap<>();
-        moved.forEach(no -> {
+        moves.restanding().forEach(no -> {
             String orderNo = locked.get(no).orderNo();
             movedOrders.put(orderNo, parents.get(orderNo));
         });
         parentOrders.rollUp(movedOrders);
-        return new Recorded(fresh.size(), rows.size() - fresh.size(), unknown, waitingSince.size(), moved);
+        return new Recorded(fresh.size(), rows.size() - fresh.size(), unknown, waitingSince.size(), moves.moved());
     }
 
     /**
@@ -175,12 +178,14 @@ public class ParcelTracking {
     /**
      * Replays each parcel's whole history and writes the state it gives: DELIVERED and RETURNED are
      * final in event-time order, so an event after them changes nothing, while a late one from before
-     * takes its place in the history. Returns the fulfilment orders whose status changed.
+     * takes its place in the history. Returns the fulfilment orders whose status changed, and which of
+     * them changed their standing in the parent's roll-up.
      */
-    private Set<String> move(Map<ParcelKey, List<TrackedEvent>> histories, Map<ParcelKey, EventStore.Parcel> parcels,
-                             Map<String, FulfilmentOrders.Current> locked, LocalDateTime now) {
+    private Moves move(Map<ParcelKey, List<TrackedEvent>> histories, Map<ParcelKey, EventStore.Parcel> parcels,
+                       Map<String, FulfilmentOrders.Current> locked, LocalDateTime now) {
         List<FulfilmentOrders.Tracking> changes = new ArrayList<>();
         Set<String> moved = new TreeSet<>();
+        Set<String> restanding = new TreeSet<>();
         Set<String> returned = new TreeSet<>();
         Set<String> delivered = new TreeSet<>();
         histories.forEach((key, events) -> {
@@ -193,6 +198,9 @@ public class ParcelTracking {
                     after.deliveredAt(), after.lastEventAt()));
             if (after.status() != before.status()) {
                 moved.add(before.fulfilmentNo());
+                if (!OrderStatusRollup.sameStanding(before.status(), after.status())) {
+                    restanding.add(before.fulfilmentNo());
+                }
                 if (after.status() == FulfilmentStatus.RETURNED) {
                     returned.add(before.fulfilmentNo());
                 } else if (after.status() == FulfilmentStatus.DELIVERED) {
@@ -204,7 +212,11 @@ public class ParcelTracking {
         fulfilmentOrders.track(changes);
         store.closeIntercepts(returned, "DONE", now);
         store.closeIntercepts(delivered, "FAILED", now);
-        return moved;
+        return new Moves(moved, restanding);
+    }
+
+    /** The fulfilment orders whose status a replay changed, and those of them whose standing in the roll-up changed. */
+    private record Moves(Set<String> moved, Set<String> restanding) {
     }
 
     private List<TrackedEvent> tracked(List<EventStore.StoredEvent> events) {
