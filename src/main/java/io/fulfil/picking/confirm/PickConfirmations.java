@@ -37,10 +37,9 @@ import org.springframework.stereotype.Component;
  *
  * <p>Applying a chunk locks the parent orders it may roll up (those with a short pick), then fulfilment
  * orders, then their pick lines, then stock, each in key order, checks every row again under lock and
- * records it on its pick line. A short pick
- * moves the shortfall with its share of the line's money to the order line's backorder and takes it
- * out of stock; a line picked to zero leaves its fulfilment order, and an order picked to zero in
- * total is CANCELLED, keeping its last line as its record. An order whose pick lines are all confirmed
+ * records it on its pick line. A short pick moves the shortfall with its share of the line's money to
+ * the order line's backorder and takes it out of stock; a line picked to zero leaves its fulfilment
+ * order, and an order picked to zero in total is CANCELLED, keeping its last line as its record. An order whose pick lines are all confirmed
  * with something picked becomes PICKED; a wave whose orders are all done becomes COMPLETED; the parents
  * of orders with a short pick are rolled up (a move from WAVED to PICKED alone leaves a parent's
  * derived status as it was, {@link OrderStatusRollup#sameStanding}).
