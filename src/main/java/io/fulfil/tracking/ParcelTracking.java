@@ -30,10 +30,6 @@ import org.springframework.stereotype.Service;
 @Service
 public class ParcelTracking {
 
-    /** What one chunk of events did. */
-    public record Recorded(int recorded, int duplicates, int unknownCodes, int waiting, Set<String> movedParcels) {
-    }
-
     private final EventStore store;
     private final CarrierMapping mapping;
     private final FulfilmentOrders fulfilmentOrders;
@@ -55,7 +51,7 @@ public class ParcelTracking {
      * Records a chunk of events (duplicates once) and moves their shipped parcels, under lock; events
      * of parcels not shipped yet wait for their manifest. Rolls the parents up.
      */
-    public Recorded record(List<CarrierEventRow> rows, long jobExecutionId) {
+    public void record(List<CarrierEventRow> rows, long jobExecutionId) {
         Set<ParcelKey> keys = new TreeSet<>();
         rows.forEach(r -> keys.add(r.parcel()));
         Map<ParcelKey, EventStore.Parcel> parcels = store.parcels(keys);
@@ -78,12 +74,8 @@ public class ParcelTracking {
         LocalDateTime now = LocalDateTime.now(clock);
         // what another import running at the same moment recorded first is a duplicate too
         List<CarrierEventRow> fresh = store.insert(candidates, mapping, fulfilmentNos, now, jobExecutionId);
-        int unknown = 0;
         Map<ParcelKey, LocalDateTime> waitingSince = new TreeMap<>();
         for (CarrierEventRow r : fresh) {
-            if (mapping.statusOf(r.carrierCode(), r.eventCode()) == null) {
-                unknown++;
-            }
             if (!parcels.containsKey(r.parcel())) {
                 waitingSince.merge(r.parcel(), r.eventTime(), (a, b) -> a.isBefore(b) ? a : b);
             }
@@ -97,18 +89,17 @@ public class ParcelTracking {
                         .add(new TrackedEvent(r.eventTime(), r.eventCode(), mapping.statusOf(r.carrierCode(), r.eventCode())));
             }
         }
-        Moves moves = move(histories, parcels, locked, now);
+        Set<String> restanding = move(histories, parcels, locked, now);
         // a parent's status derives from its parts' standings (OrderStatusRollup.sameStanding): only parents
         // of parcels that changed standing can change, a delivery above all; a move from one carrier status
         // to another leaves the parent as it is (their statuses as read under lock: nothing here changes a
         // parent before the roll-up)
         Map<String, OrderStatus> movedOrders = new TreeMap<>();
-        moves.restanding().forEach(no -> {
+        restanding.forEach(no -> {
             String orderNo = locked.get(no).orderNo();
             movedOrders.put(orderNo, parents.get(orderNo));
         });
         parentOrders.rollUp(movedOrders);
-        return new Recorded(fresh.size(), rows.size() - fresh.size(), unknown, waitingSince.size(), moves.moved());
     }
 
     /**
@@ -178,13 +169,12 @@ public class ParcelTracking {
     /**
      * Replays each parcel's whole history and writes the state it gives: DELIVERED and RETURNED are
      * final in event-time order, so an event after them changes nothing, while a late one from before
-     * takes its place in the history. Returns the fulfilment orders whose status changed, and which of
-     * them changed their standing in the parent's roll-up.
+     * takes its place in the history. Returns the fulfilment orders whose status changed their standing
+     * in the parent's roll-up.
      */
-    private Moves move(Map<ParcelKey, List<TrackedEvent>> histories, Map<ParcelKey, EventStore.Parcel> parcels,
-                       Map<String, FulfilmentOrders.Current> locked, LocalDateTime now) {
+    private Set<String> move(Map<ParcelKey, List<TrackedEvent>> histories, Map<ParcelKey, EventStore.Parcel> parcels,
+                             Map<String, FulfilmentOrders.Current> locked, LocalDateTime now) {
         List<FulfilmentOrders.Tracking> changes = new ArrayList<>();
-        Set<String> moved = new TreeSet<>();
         Set<String> restanding = new TreeSet<>();
         Set<String> returned = new TreeSet<>();
         Set<String> delivered = new TreeSet<>();
@@ -197,7 +187,6 @@ public class ParcelTracking {
             changes.add(new FulfilmentOrders.Tracking(before, after.status(), after.exceptionFrom(),
                     after.deliveredAt(), after.lastEventAt()));
             if (after.status() != before.status()) {
-                moved.add(before.fulfilmentNo());
                 if (!OrderStatusRollup.sameStanding(before.status(), after.status())) {
                     restanding.add(before.fulfilmentNo());
                 }
@@ -212,11 +201,7 @@ public class ParcelTracking {
         fulfilmentOrders.track(changes);
         store.closeIntercepts(returned, "DONE", now);
         store.closeIntercepts(delivered, "FAILED", now);
-        return new Moves(moved, restanding);
-    }
-
-    /** The fulfilment orders whose status a replay changed, and those of them whose standing in the roll-up changed. */
-    private record Moves(Set<String> moved, Set<String> restanding) {
+        return restanding;
     }
 
     private List<TrackedEvent> tracked(List<EventStore.StoredEvent> events) {

@@ -200,7 +200,7 @@ public class PickConfirmations implements ImportKind<PickConfirmation> {
         // without locks tell; an order's parts never change parents either. A move from WAVED to PICKED
         // alone leaves the parent as it was, and whoever rolls a parent up meanwhile counts WAVED and
         // PICKED alike (OrderStatusRollup.sameStanding), so those parents are left unlocked.
-        Map<String, OrderStatus> parents = parentOrders.lock(parentsToRollUp(rows, waves));
+        Map<String, OrderStatus> parents = parentOrders.lock(parentsToRollUp(rows, waves, fulfilmentNos));
         Map<String, FulfilmentOrders.Current> locked = new HashMap<>();
         for (List<String> slice : keyLists.slices(fulfilmentNos)) {
             locked.putAll(fulfilmentOrders.lock(slice));
@@ -383,14 +383,16 @@ public class PickConfirmations implements ImportKind<PickConfirmation> {
      * those of the fulfilment orders with a row that is a short pick or does not match a pick line; all
      * of them if PICKED ever stands apart from WAVED in the roll-up.
      */
-    private Set<String> parentsToRollUp(List<PickConfirmation> rows, Set<String> waves) {
-        boolean every = !OrderStatusRollup.sameStanding(FulfilmentStatus.WAVED, FulfilmentStatus.PICKED);
-        Map<PickKey, PickLine> lines = every ? Map.of() : store.pickLinesOfWaves(waves);
-        Set<String> reshaping = new TreeSet<>();
-        for (PickConfirmation r : rows) {
-            PickLine line = lines.get(r.key());
-            if (every || line == null || !line.fulfilmentNo().equals(r.fulfilmentNo()) || r.pickedQty() != line.quantity()) {
-                reshaping.add(r.fulfilmentNo());
+    private Set<String> parentsToRollUp(List<PickConfirmation> rows, Set<String> waves, Set<String> fulfilmentNos) {
+        Set<String> reshaping = fulfilmentNos;
+        if (OrderStatusRollup.sameStanding(FulfilmentStatus.WAVED, FulfilmentStatus.PICKED)) {
+            Map<PickKey, PickLine> lines = store.pickLinesOfWaves(waves);
+            reshaping = new TreeSet<>();
+            for (PickConfirmation r : rows) {
+                PickLine line = lines.get(r.key());
+                if (line == null || !line.fulfilmentNo().equals(r.fulfilmentNo()) || r.pickedQty() != line.quantity()) {
+                    reshaping.add(r.fulfilmentNo());
+                }
             }
         }
         Set<String> orderNos = new TreeSet<>();

@@ -48,8 +48,7 @@ public final class CsvOutput implements Closeable {
     public static CsvOutput create(Path target, String... header) throws IOException {
         Path partial = target.resolveSibling("." + target.getFileName() + "." + PROCESS + "-"
                 + WRITERS.incrementAndGet() + ".part");
-        var out = new BufferedWriter(new OutputStreamWriter(Files.newOutputStream(partial),
-                StandardCharsets.UTF_8));
+        var out = new BufferedWriter(new OutputStreamWriter(Files.newOutputStream(partial), StandardCharsets.UTF_8));
         out.write('\uFEFF');
         ICSVWriter writer = new CSVWriterBuilder(out).withLineEnd("\r\n").build();
         CsvOutput output = new CsvOutput(target, partial, writer);

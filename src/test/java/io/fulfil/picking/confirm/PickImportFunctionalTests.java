@@ -248,7 +248,7 @@ abstract class PickImportFunctionalTests {
         private final CompletableFuture<Void> holder;
 
         private ParentLocks(PlatformTransactionManager transactionManager, JdbcTemplate jdbc, List<String> orderNos)
-                throws Exception {
+                throws InterruptedException {
             CountDownLatch locked = new CountDownLatch(1);
             holder = CompletableFuture.runAsync(() -> new TransactionTemplate(transactionManager).executeWithoutResult(t -> {
                 orderNos.forEach(no -> jdbc.queryForList("SELECT order_no FROM customer_order WHERE order_no = ? FOR UPDATE",
@@ -264,7 +264,7 @@ abstract class PickImportFunctionalTests {
         }
 
         static ParentLocks hold(PlatformTransactionManager transactionManager, JdbcTemplate jdbc, List<String> orderNos)
-                throws Exception {
+                throws InterruptedException {
             return new ParentLocks(transactionManager, jdbc, orderNos);
         }
 
