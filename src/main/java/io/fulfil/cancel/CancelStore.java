@@ -66,8 +66,9 @@ class CancelStore {
         List<Part> parts = new ArrayList<>();
         for (List<String> slice : keyLists.slices(orderNos)) {
             jdbc.query("""
-                            SELECT fulfilment_no, order_no, carrier_code, tracking_no FROM fulfilment_order
-                             WHERE %s""".formatted(keyLists.matches("order_no", "nos")),
+                            SELECT fulfilment_no, order_no, carrier_code, tracking_no FROM fulfilment_order%s
+                             WHERE %s""".formatted(keyLists.through("fulfilment_order_by_order"),
+                            keyLists.matches("order_no", "nos")),
                     Map.of("nos", keyLists.bind(slice)),
                     rs -> {
                         parts.add(new Part(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4)));

@@ -145,7 +145,8 @@ public class SplitStore {
         if (orderNos.isEmpty()) {
             return statuses;
         }
-        jdbc.query("SELECT order_no, status FROM fulfilment_order WHERE " + keyLists.matches("order_no", "nos"),
+        jdbc.query("SELECT order_no, status FROM fulfilment_order" + keyLists.through("fulfilment_order_by_order")
+                        + " WHERE " + keyLists.matches("order_no", "nos"),
                 Map.of("nos", keyLists.bind(orderNos)),
                 rs -> {
                     statuses.computeIfAbsent(rs.getString(1), k -> new ArrayList<>())
