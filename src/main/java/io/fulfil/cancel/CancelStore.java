@@ -1,5 +1,6 @@
 package io.fulfil.cancel;
 
+import io.fulfil.fulfilment.FulfilmentOrders;
 import io.fulfil.fulfilment.FulfilmentStatus;
 import io.fulfil.support.KeyLists;
 import io.fulfil.support.SqlTimestamps;
@@ -67,7 +68,7 @@ class CancelStore {
         for (List<String> slice : keyLists.slices(orderNos)) {
             jdbc.query("""
                             SELECT fulfilment_no, order_no, carrier_code, tracking_no FROM fulfilment_order%s
-                             WHERE %s""".formatted(keyLists.through("fulfilment_order_by_order"),
+                             WHERE %s""".formatted(keyLists.through(FulfilmentOrders.BY_ORDER_INDEX),
                             keyLists.matches("order_no", "nos")),
                     Map.of("nos", keyLists.bind(slice)),
                     rs -> {

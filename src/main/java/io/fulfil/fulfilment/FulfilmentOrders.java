@@ -28,6 +28,9 @@ import org.springframework.stereotype.Repository;
 @Repository
 public class FulfilmentOrders {
 
+    /** The index that finds an order's fulfilment orders; lookups of a chunk's orders name it ({@link KeyLists#through}). */
+    public static final String BY_ORDER_INDEX = "fulfilment_order_by_order";
+
     /** A fulfilment order's state as read (under lock, when from {@link #lock}). */
     public record Current(String fulfilmentNo, String orderNo, String warehouseCode, String temperatureZone,
                           FulfilmentStatus status, FulfilmentStatus exceptionFrom, String waveNo) {

@@ -2,6 +2,7 @@ package io.fulfil.support;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -28,7 +29,7 @@ class KeyListsTests {
 
     @Test
     void slicesAreDistinctKeysInKeyOrderInOneListOnMySqlAndListsOfAHundredOnH2() {
-        List<String> keys = new java.util.ArrayList<>();
+        List<String> keys = new ArrayList<>();
         for (int i = 250; i >= 1; i--) {
             keys.add("B%04d".formatted(i));
         }

@@ -1,5 +1,6 @@
 package io.fulfil.split.job;
 
+import io.fulfil.fulfilment.FulfilmentOrders;
 import io.fulfil.fulfilment.FulfilmentStatus;
 import io.fulfil.reference.SkuCatalog;
 import io.fulfil.reference.TemperatureZone;
@@ -145,7 +146,7 @@ public class SplitStore {
         if (orderNos.isEmpty()) {
             return statuses;
         }
-        jdbc.query("SELECT order_no, status FROM fulfilment_order" + keyLists.through("fulfilment_order_by_order")
+        jdbc.query("SELECT order_no, status FROM fulfilment_order" + keyLists.through(FulfilmentOrders.BY_ORDER_INDEX)
                         + " WHERE " + keyLists.matches("order_no", "nos"),
                 Map.of("nos", keyLists.bind(orderNos)),
                 rs -> {
