@@ -7,6 +7,8 @@ import io.fulfil.load.ShopDataLoader;
 import io.fulfil.ops.InvariantChecks;
 import io.fulfil.ops.Jobs;
 import io.fulfil.split.job.SplitChunkHook;
+import io.fulfil.split.job.SplitSettings;
+import io.fulfil.support.Database;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
@@ -53,6 +55,8 @@ abstract class OperatorCommandsFunctionalTests {
     @Autowired InvariantChecks invariants;
     @Autowired JdbcTemplate jdbc;
     @Autowired ChunkHook hook;
+    @Autowired SplitSettings splitSettings;
+    @Autowired Database database;
 
     /** Fails the split's chunk number {@code failAt} before it commits, or runs {@code action} as chunk {@code actAt} begins. */
     static final class ChunkHook implements SplitChunkHook {
@@ -218,9 +222,15 @@ abstract class OperatorCommandsFunctionalTests {
         assertThat(duringTheRun.get(1).out()).contains("is STOPPING");
         assertThat(duringTheRun.get(2).exit()).as("asking twice is no error").isZero();
         assertThat(run.getStatus()).isEqualTo(BatchStatus.STOPPED);
+        // The step hands each chunk to one of its writers and takes the next without waiting, until
+        // all writers are busy; so while chunk 2's writer is held by the stop, the step may already
+        // have handed over chunks 3 .. 1 + writers, and one more (whose hand-over waits for chunk 2 to
+        // commit) before it sees the stop. How far it gets inside that bound is a matter of timing.
+        int writers = splitSettings.writersFor(database);
         assertThat(run.getStepExecutions()).singleElement()
                 .satisfies(step -> assertThat(step.getCommitCount())
-                        .as("the chunk being written when asked and the one handed over after it, no more").isBetween(2L, 3L));
+                        .as("the chunk being written when asked and those handed over while it was, no more")
+                        .isBetween(2L, 2L + writers));
         assertThat(count("SELECT COUNT(*) FROM customer_order WHERE status = 'PAID'")).isPositive();
         assertThat(invariants.check()).isEmpty();
         assertThat(cli("runs", String.valueOf(run.getId())).out()).contains("STOPPED")
