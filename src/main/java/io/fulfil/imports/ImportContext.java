@@ -17,6 +17,11 @@ public final class ImportContext {
     public static final String REJECTED = "import.rejected";
     /** Step execution context of apply: rows rejected only under lock (partial imports). */
     public static final String REJECTED_LATE = "import.rejected.late";
+    /** Job execution context, written by validate: the good rows in group order (kinds that group rows). */
+    static final String GROUPED_COPY = "import.grouped";
+    /** Step execution context of apply, reading a grouped copy: the group and line of the last row read. */
+    static final String LAST_GROUP = "import.last.group";
+    static final String LAST_LINE = "import.last.line";
     /** Step execution context of apply: rows of the file read so far, rejected ones included. */
     static final String POSITION = "import.position";
 

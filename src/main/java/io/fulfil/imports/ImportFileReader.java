@@ -4,6 +4,7 @@ import io.fulfil.support.csv.CsvInput;
 import io.fulfil.support.csv.CsvRow;
 import io.fulfil.support.csv.RejectFile;
 import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import org.springframework.batch.infrastructure.item.ExecutionContext;
 import org.springframework.batch.infrastructure.item.ItemStreamException;
@@ -14,6 +15,11 @@ import org.springframework.batch.infrastructure.item.ItemStreamReader;
  * sure the file is the one {@code validate} read (same SHA-256 and size, else one line and nothing is
  * applied); a partial import skips the lines of the rejects file. Its position (rows of the file read)
  * is saved at every chunk commit, so a restarted step continues after the last committed chunk.
+ *
+ * <p>For a kind that {@link ImportKind#groupsRows() groups its rows} it streams instead the grouped
+ * copy that {@code validate} made of the good rows ({@link GroupedRows}); rows keep their line in the
+ * file. Its position is then the group and line of the last row read, and a restarted step continues
+ * after it in the copy made again by the restarted validation. The copy is deleted once read to the end.
  */
 public class ImportFileReader<R extends ImportRow> implements ItemStreamReader<R> {
 
@@ -25,6 +31,11 @@ public class ImportFileReader<R extends ImportRow> implements ItemStreamReader<R
     private CsvInput input;
     private RejectedLines rejected;
     private long position;
+    /** The grouped copy being read, or null when reading the file itself. */
+    private Path copy;
+    private String lastGroup = "";
+    private long lastLine = -1;
+    private boolean ended;
 
     ImportFileReader(ImportKind<R> kind, Path file, boolean partial, ExecutionContext jobContext, ImportChunkHook hook) {
         this.hook = hook;
@@ -45,11 +56,22 @@ public class ImportFileReader<R extends ImportRow> implements ItemStreamReader<R
                     + abbreviate(validated.sha256()) + ", now " + abbreviate(now.sha256()) + "); nothing applied,"
                     + " import it again");
         }
+        String grouped = jobContext.getString(ImportContext.GROUPED_COPY, null);
+        copy = grouped == null ? null : Path.of(grouped);
         try {
-            input = CsvInput.open(file, kind.requiredColumns());
-            rejected = partial ? RejectedLines.of(RejectFile.pathFor(file)) : RejectedLines.none();
+            if (copy != null) {
+                input = CsvInput.openCopy(copy, file.getFileName().toString(), kind.requiredColumns(), GroupedRows.LINE);
+                rejected = RejectedLines.none();
+            } else {
+                input = CsvInput.open(file, kind.requiredColumns());
+                rejected = partial ? RejectedLines.of(RejectFile.pathFor(file)) : RejectedLines.none();
+            }
         } catch (IOException e) {
-            throw new ItemStreamException("cannot read " + file + ": " + e.getMessage(), e);
+            throw new ItemStreamException("cannot read " + (copy != null ? copy : file) + ": " + e.getMessage(), e);
+        }
+        if (copy != null) {
+            skipToAfter(context.getString(ImportContext.LAST_GROUP, null), context.getLong(ImportContext.LAST_LINE, -1));
+            return;
         }
         long skip = context.getLong(ImportContext.POSITION, 0);
         while (position < skip && input.next() != null) {
@@ -57,10 +79,35 @@ public class ImportFileReader<R extends ImportRow> implements ItemStreamReader<R
         }
     }
 
+    /** Skips the rows of the grouped copy up to and including (group, line), read before a restart. */
+    private void skipToAfter(String group, long line) {
+        if (group == null) {
+            return;
+        }
+        lastGroup = group;
+        lastLine = line;
+        while (true) {
+            CsvRow row = peekable.next(input);
+            if (row == null) {
+                return;
+            }
+            int byGroup = row.cell(GroupedRows.GROUP).compareTo(group);
+            if (byGroup > 0 || (byGroup == 0 && row.line() > line)) {
+                peekable.pushBack(row);
+                return;
+            }
+            position++;
+        }
+    }
+
     @Override
     public R read() {
-        for (CsvRow row = input.next(); row != null; row = input.next()) {
+        for (CsvRow row = peekable.next(input); row != null; row = peekable.next(input)) {
             position++;
+            if (copy != null) {
+                lastGroup = row.cell(GroupedRows.GROUP);
+                lastLine = row.line();
+            }
             if (rejected.contains(row.line())) {
                 continue;
             }
@@ -74,12 +121,17 @@ public class ImportFileReader<R extends ImportRow> implements ItemStreamReader<R
         if (!input.problems().isEmpty()) {
             throw new IllegalStateException(input.problems().get(0) + " (the file changed since it was validated)");
         }
+        ended = true;
         return null;
     }
 
     @Override
     public void update(ExecutionContext context) {
         context.putLong(ImportContext.POSITION, position);
+        if (copy != null && lastLine >= 0) {
+            context.putString(ImportContext.LAST_GROUP, lastGroup);
+            context.putLong(ImportContext.LAST_LINE, lastLine);
+        }
     }
 
     @Override
@@ -91,8 +143,29 @@ public class ImportFileReader<R extends ImportRow> implements ItemStreamReader<R
             if (rejected != null) {
                 rejected.close();
             }
+            if (copy != null && ended) {
+                // read to the end, and so applied: a restart of a later step validates afresh anyway
+                Files.deleteIfExists(copy);
+            }
         } catch (IOException e) {
             throw new ItemStreamException(e);
+        }
+    }
+
+    /** One row put back after a look ahead. */
+    private final PushBack peekable = new PushBack();
+
+    private static final class PushBack {
+        private CsvRow back;
+
+        CsvRow next(CsvInput input) {
+            CsvRow row = back != null ? back : input.next();
+            back = null;
+            return row;
+        }
+
+        void pushBack(CsvRow row) {
+            back = row;
         }
     }
 

@@ -1,5 +1,6 @@
 package io.fulfil.imports;
 
+import io.fulfil.support.files.FileRoots;
 import java.util.List;
 import org.springframework.batch.core.configuration.annotation.StepScope;
 import org.springframework.batch.core.repository.JobRepository;
@@ -20,8 +21,9 @@ public class ImportJobsConfiguration {
     @Bean
     ImportJobs importJobs(JobRepository jobRepository, PlatformTransactionManager transactionManager,
                           ImportFileReader<ImportRow> importReader, ImportChunkWriter<ImportRow> importWriter,
-                          @Value("${fulfil.import.chunk-size:" + ImportJobs.CHUNK_SIZE + "}") int chunkSize) {
-        return new ImportJobs(jobRepository, transactionManager, importReader, importWriter, chunkSize);
+                          @Value("${fulfil.import.chunk-size:" + ImportJobs.CHUNK_SIZE + "}") int chunkSize,
+                          FileRoots roots) {
+        return new ImportJobs(jobRepository, transactionManager, importReader, importWriter, chunkSize, roots);
     }
 
     @Bean

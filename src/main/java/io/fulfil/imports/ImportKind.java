@@ -57,6 +57,22 @@ public interface ImportKind<R extends ImportRow> {
                        java.util.function.Function<CsvRow, String> describe) {
     }
 
+    /**
+     * Whether the rows are applied grouped by {@link #groupKey} rather than in file order. A kind whose
+     * files spread the rows of one thing far apart (a carrier's scans of one parcel, hours apart) groups
+     * them: the rows of a group are then applied together, in one chunk where they fit
+     * ({@link GroupedRows}), so the thing is looked up, locked and written once rather than once per
+     * row. Its {@link #apply} must give the same outcome whatever the order of the rows.
+     */
+    default boolean groupsRows() {
+        return false;
+    }
+
+    /** The group of a good row, for a kind that {@link #groupsRows() groups its rows}. */
+    default String groupKey(CsvRow row) {
+        throw new UnsupportedOperationException(kind() + " does not group its rows");
+    }
+
     /** Reads a row; null when the row has errors, which are then recorded on it. */
     R parse(CsvRow row);
 

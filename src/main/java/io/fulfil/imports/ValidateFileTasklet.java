@@ -4,7 +4,9 @@ import io.fulfil.support.csv.CsvInput;
 import io.fulfil.support.csv.CsvRow;
 import io.fulfil.support.csv.RejectFile;
 import io.fulfil.support.csv.RowError;
+import io.fulfil.support.files.FileRoots;
 import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -29,10 +31,12 @@ final class ValidateFileTasklet<R extends ImportRow> implements Tasklet {
 
     private final ImportKind<R> kind;
     private final int chunkSize;
+    private final FileRoots roots;
 
-    ValidateFileTasklet(ImportKind<R> kind, int chunkSize) {
+    ValidateFileTasklet(ImportKind<R> kind, int chunkSize, FileRoots roots) {
         this.kind = kind;
         this.chunkSize = chunkSize;
+        this.roots = roots;
     }
 
     @Override
@@ -48,7 +52,10 @@ final class ValidateFileTasklet<R extends ImportRow> implements Tasklet {
         long rows = 0;
         long rejected = 0;
         boolean fileProblem;
-        try (RejectFile rejects = RejectFile.beside(file); CsvInput input = CsvInput.open(file, kind.requiredColumns())) {
+        ExecutionContext job = step.getJobExecution().getExecutionContext();
+        Path copy = null;
+        try (RejectFile rejects = RejectFile.beside(file); CsvInput input = CsvInput.open(file, kind.requiredColumns());
+             GroupedRows grouped = groupedCopy(input, step)) {
             RowKeys seen = new RowKeys();
             List<RowKeys> seenAlso = kind.alsoUnique().stream().map(u -> new RowKeys()).toList();
             List<ParsedRow<R>> batch = new ArrayList<>(chunkSize);
@@ -74,10 +81,10 @@ final class ValidateFileTasklet<R extends ImportRow> implements Tasklet {
                 }
                 batch.add(new ParsedRow<>(row, value));
                 if (batch.size() == chunkSize) {
-                    rejected += check(batch, rejects);
+                    rejected += check(batch, rejects, grouped);
                 }
             }
-            rejected += check(batch, rejects);
+            rejected += check(batch, rejects, grouped);
             List<RowError> problems = input.problems();
             fileProblem = !problems.isEmpty() || rows == 0;
             if (rows == 0 && problems.isEmpty()) {
@@ -86,9 +93,20 @@ final class ValidateFileTasklet<R extends ImportRow> implements Tasklet {
             rejects.addAll(problems);
             rejected += problems.size();
             rejects.finish();
+            if (grouped != null && !fileProblem && (rejected == 0 || partial)) {
+                grouped.finish();
+                copy = groupedCopyPath(step);
+            }
         }
         contribution.incrementReadCount();
-        ExecutionContext job = step.getJobExecution().getExecutionContext();
+        if (copy != null) {
+            job.putString(ImportContext.GROUPED_COPY, copy.toString());
+        } else {
+            job.remove(ImportContext.GROUPED_COPY);
+            if (kind.groupsRows()) {
+                Files.deleteIfExists(groupedCopyPath(step));
+            }
+        }
         job.putString(ImportContext.VALIDATED_SHA256, fingerprint.sha256());
         job.putLong(ImportContext.VALIDATED_SIZE, fingerprint.size());
         job.putLong(ImportContext.ROWS, rows);
@@ -100,8 +118,21 @@ final class ValidateFileTasklet<R extends ImportRow> implements Tasklet {
         return RepeatStatus.FINISHED;
     }
 
-    /** Checks the good rows of a batch against the database, then writes the bad ones in line order. */
-    private int check(List<ParsedRow<R>> batch, RejectFile rejects) {
+    /** For a kind that groups its rows, the sort that makes their grouped copy; else null. */
+    private GroupedRows groupedCopy(CsvInput input, StepExecution step) {
+        return kind.groupsRows() ? new GroupedRows(groupedCopyPath(step), input.header(), GroupedRows.RUN_ROWS) : null;
+    }
+
+    /** One copy per job instance: a restart validates again and writes it again, the same. */
+    private Path groupedCopyPath(StepExecution step) {
+        return roots.workFile(kind.jobName() + "-" + step.getJobExecution().getJobInstance().getInstanceId() + ".csv");
+    }
+
+    /**
+     * Checks the good rows of a batch against the database, then writes the bad ones in line order;
+     * the good ones go to the grouped copy, if any.
+     */
+    private int check(List<ParsedRow<R>> batch, RejectFile rejects, GroupedRows grouped) {
         List<ParsedRow<R>> readable = batch.stream().filter(p -> p.value() != null && !p.row().hasErrors()).toList();
         if (!readable.isEmpty()) {
             kind.check(readable);
@@ -111,6 +142,8 @@ final class ValidateFileTasklet<R extends ImportRow> implements Tasklet {
             if (parsed.row().hasErrors()) {
                 rejects.addRow(parsed.row().errors());
                 rejected++;
+            } else if (grouped != null) {
+                grouped.add(kind.groupKey(parsed.row()), parsed.row());
             }
         }
         batch.clear();

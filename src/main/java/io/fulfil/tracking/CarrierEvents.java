@@ -67,6 +67,20 @@ public class CarrierEvents implements ImportKind<CarrierEventRow> {
         return false;
     }
 
+    /**
+     * A parcel's events are applied together: the status that follows from them is written once, not
+     * once per scan, and events apply the same in any order (the status follows event time).
+     */
+    @Override
+    public boolean groupsRows() {
+        return true;
+    }
+
+    @Override
+    public String groupKey(CsvRow row) {
+        return row.cell("carrier_code") + " " + row.cell("tracking_no");
+    }
+
     @Override
     public CarrierEventRow parse(CsvRow row) {
         String carrier = row.text("carrier_code", 32);

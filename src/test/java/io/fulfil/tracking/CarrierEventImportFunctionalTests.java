@@ -365,7 +365,11 @@ public abstract class CarrierEventImportFunctionalTests extends ShippingFlowTest
 
         assertThat(failed.status()).isEqualTo("FAILED");
         assertThat(failed.failure()).contains("injected fault");
-        assertThat(count("SELECT COUNT(*) FROM carrier_event")).as("two chunks of five committed").isEqualTo(10);
+        // rows are applied grouped by parcel, so the repeated event lies beside its first copy: when that
+        // parcel is among the first ten rows, they hold nine events
+        assertThat(count("SELECT COUNT(*) FROM carrier_event")).as("two chunks of five committed").isBetween(9L, 10L);
+        Path groupedCopy = roots.workFile("import-carrier-events-" + restartedInstance(failed) + ".csv");
+        assertThat(groupedCopy).as("the grouped copy of the failed run is kept").exists();
         assertInvariants();
 
         JobExecution restarted = jobs.restart(failed.executionId(), false);
@@ -373,6 +377,7 @@ public abstract class CarrierEventImportFunctionalTests extends ShippingFlowTest
         assertThat(restarted.getStatus()).isEqualTo(BatchStatus.COMPLETED);
         assertThat(restarted.getJobInstance().getId()).isEqualTo(restartedInstance(failed));
         assertThat(count("SELECT COUNT(*) FROM carrier_event")).as("each event once").isEqualTo(rows.size() - 1);
+        assertThat(groupedCopy).as("read to the end, the grouped copy is deleted").doesNotExist();
         List<String> ends = new ArrayList<>();
         for (int s = 0; s < SCRIPTS.size(); s++) {
             ends.add(parcel(fo("R" + s)));

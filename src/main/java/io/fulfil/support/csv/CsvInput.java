@@ -43,9 +43,13 @@ public final class CsvInput implements Closeable {
     private static final char BOM = '\uFEFF';
 
     private final String fileName;
+    private String renamed;
     private final CSVReader reader;
     private final Map<String, Integer> columns = new HashMap<>();
     private final List<RowError> problems = new ArrayList<>();
+    private final List<String> header = new ArrayList<>();
+    /** The column holding each row's line number in the file it was copied from; -1: count lines here. */
+    private int lineColumn = -1;
     private boolean finished;
 
     private CsvInput(Path file, Reader text) {
@@ -92,6 +96,26 @@ public final class CsvInput implements Closeable {
         }
     }
 
+    /**
+     * Opens a copy of another file's rows that carries each row's line number in that file in column
+     * {@code lineColumn} (see {@code imports.GroupedRows}): its rows name {@code originalName} and
+     * their original line, so an error found in the copy points at the file people have.
+     */
+    public static CsvInput openCopy(Path copy, String originalName, Collection<String> requiredColumns,
+                                    String lineColumn) throws IOException {
+        List<String> required = new ArrayList<>(requiredColumns);
+        required.add(lineColumn);
+        CsvInput input = open(copy, required);
+        input.lineColumn = input.columns.getOrDefault(lineColumn, -1);
+        input.renamed = originalName;
+        return input;
+    }
+
+    /** The header's column names as read (trimmed), in file order. */
+    public List<String> header() {
+        return List.copyOf(header);
+    }
+
     public String fileName() {
         return fileName;
     }
@@ -109,6 +133,9 @@ public final class CsvInput implements Closeable {
             if (cells == null) {
                 finished = true;
             } else if (!isBlank(cells)) {
+                if (lineColumn >= 0) {
+                    return new CsvRow(renamed, Long.parseLong(cells[lineColumn]), columns, cells);
+                }
                 return new CsvRow(fileName, line, columns, cells);
             }
         }
@@ -126,6 +153,7 @@ public final class CsvInput implements Closeable {
         }
         for (int i = 0; i < header.length; i++) {
             String name = header[i] == null ? "" : header[i].trim();
+            this.header.add(name);
             if (!name.isEmpty() && columns.putIfAbsent(name, i) != null) {
                 problems.add(new RowError(fileName, 1, name, "the column appears more than once in the header"));
             }

@@ -43,6 +43,11 @@ public final class CsvRow {
         this.cells = cells;
     }
 
+    /** The row's cells as read, in the file's column order (a copy). */
+    public String[] cells() {
+        return cells.clone();
+    }
+
     public String file() {
         return file;
     }
