@@ -82,7 +82,7 @@ final class GroupedRows implements Closeable {
                 try (ICSVWriter out = writer(partial)) {
                     out.writeNext(headerRow(), false);
                     for (Row row : held) {
-                        out.writeNext(cellsOf(row), true);
+                        out.writeNext(cellsOf(row), false);
                     }
                 }
             } else {
@@ -114,7 +114,7 @@ final class GroupedRows implements Closeable {
         runs.add(run);
         try (ICSVWriter out = writer(run)) {
             for (Row row : held) {
-                out.writeNext(cellsOf(row), true);
+                out.writeNext(cellsOf(row), false);
             }
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write " + run + ": " + e.getMessage(), e);
@@ -136,7 +136,7 @@ final class GroupedRows implements Closeable {
             out.writeNext(headerRow(), false);
             while (!next.isEmpty()) {
                 RunReader reader = next.poll();
-                out.writeNext(cellsOf(reader.head()), true);
+                out.writeNext(cellsOf(reader.head()), false);
                 if (reader.advance()) {
                     next.add(reader);
                 }
