@@ -1,0 +1,135 @@
+package io.fulfil.imports;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.fulfil.support.csv.CsvInput;
+import io.fulfil.support.csv.CsvRow;
+import io.fulfil.support.csv.RowError;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.springframework.batch.infrastructure.item.ExecutionContext;
+
+/**
+ * The apply step's reader over a grouped copy ({@link GroupedRows}): rows in group order with their
+ * lines, a restart resuming after the last (group, line) read even when the restarted validation
+ * let through other rows, and the copy deleted once read to the end.
+ */
+class GroupedApplyReaderTests {
+
+    @TempDir
+    Path dir;
+
+    record Scan(long line, String parcel, String code) implements ImportRow {
+    }
+
+    /** A kind grouping scans by parcel; {@code bad} lines are rejected by validation. */
+    static final class Scans implements ImportKind<Scan> {
+        final Set<Long> bad;
+
+        Scans(Set<Long> bad) {
+            this.bad = bad;
+        }
+
+        @Override public String kind() { return "scans"; }
+        @Override public List<String> requiredColumns() { return List.of("parcel", "code"); }
+        @Override public String key(CsvRow row) { return row.cell("parcel") + " " + row.cell("code"); }
+        @Override public String keyColumn() { return "code"; }
+        @Override public String describeKey(CsvRow row) { return key(row); }
+        @Override public boolean groupsRows() { return true; }
+        @Override public String groupKey(CsvRow row) { return row.cell("parcel"); }
+
+        @Override
+        public Scan parse(CsvRow row) {
+            return new Scan(row.line(), row.cell("parcel"), row.cell("code"));
+        }
+
+        @Override
+        public void check(List<ParsedRow<Scan>> rows) {
+            rows.stream().filter(r -> bad.contains(r.row().line())).forEach(r -> r.row().reject("code", "bad"));
+        }
+
+        @Override
+        public List<List<RowError>> apply(List<Scan> rows, String fileName, long jobExecutionId) {
+            return List.of();
+        }
+
+        @Override
+        public Map<String, Long> outcome(List<Long> jobExecutionIds) {
+            return Map.of();
+        }
+    }
+
+    @Test
+    void aRestartResumesAfterTheLastGroupAndLineReadWhateverRowsTheNewValidationLetThrough() throws IOException {
+        // lines 2..9: parcels interleaved as carriers send them
+        Path file = dir.resolve("scans.csv");
+        Files.writeString(file, "parcel,code\nP2,a\nP1,a\nP3,a\nP2,b\nP1,b\nP3,b\nP2,c\nP1,c\n", StandardCharsets.UTF_8);
+        Scans kind = new Scans(Set.of(6L));
+        Path copy = copy(file, kind);
+        ExecutionContext job = validated(file, copy);
+
+        ImportFileReader<Scan> first = new ImportFileReader<>(kind, file, true, job, ImportChunkHook.NONE);
+        ExecutionContext step = new ExecutionContext();
+        first.open(step);
+        List<Scan> read = new ArrayList<>();
+        for (int i = 0; i < 4; i++) {
+            read.add(first.read());
+        }
+        first.update(step);
+        first.close();
+
+        // P1 at lines 3, 6 (rejected), 9, then P2 at 2, 5, 8: grouped, each group in line order
+        assertThat(read).extracting(s -> s.parcel() + s.line()).containsExactly("P13", "P19", "P22", "P25");
+        assertThat(copy).as("not read to the end: kept for the restart").exists();
+
+        // the restart validates again: line 6 is good now (say its time is no longer in the future),
+        // which moves every later row of the copy one place on
+        Scans now = new Scans(Set.of());
+        copy(file, now);
+        ImportFileReader<Scan> restarted = new ImportFileReader<>(now, file, true, job, ImportChunkHook.NONE);
+        restarted.open(step);
+        List<Scan> rest = new ArrayList<>();
+        for (Scan s = restarted.read(); s != null; s = restarted.read()) {
+            rest.add(s);
+        }
+        restarted.update(step);
+        restarted.close();
+
+        assertThat(rest).as("after (P2, 5): nothing read twice, nothing skipped after it")
+                .extracting(s -> s.parcel() + s.line()).containsExactly("P28", "P34", "P37");
+        assertThat(copy).as("read to the end: deleted").doesNotExist();
+    }
+
+    /** Writes the grouped copy of the good rows, as validation does. */
+    private Path copy(Path file, Scans kind) throws IOException {
+        Path copy = dir.resolve("copy.csv");
+        try (CsvInput input = CsvInput.open(file, kind.requiredColumns());
+             GroupedRows grouped = new GroupedRows(copy, input.header(), 3)) {
+            List<ParsedRow<Scan>> rows = new ArrayList<>();
+            for (CsvRow row = input.next(); row != null; row = input.next()) {
+                rows.add(new ParsedRow<>(row, kind.parse(row)));
+            }
+            kind.check(rows);
+            rows.stream().filter(r -> !r.row().hasErrors()).forEach(r -> grouped.add(kind.groupKey(r.row()), r.row()));
+            grouped.finish();
+        }
+        return copy;
+    }
+
+    private static ExecutionContext validated(Path file, Path copy) {
+        FileFingerprint fingerprint = FileFingerprint.of(file);
+        ExecutionContext job = new ExecutionContext();
+        job.putString(ImportContext.VALIDATED_SHA256, fingerprint.sha256());
+        job.putLong(ImportContext.VALIDATED_SIZE, fingerprint.size());
+        job.putString(ImportContext.GROUPED_COPY, copy.toString());
+        return job;
+    }
+}
