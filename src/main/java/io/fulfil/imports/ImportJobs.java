@@ -1,7 +1,6 @@
 package io.fulfil.imports;
 
 import io.fulfil.ops.StepProgress;
-import io.fulfil.support.files.FileRoots;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Set;
@@ -47,10 +46,10 @@ public final class ImportJobs {
     private final ImportFileReader<ImportRow> reader;
     private final ImportChunkWriter<ImportRow> writer;
     private final int chunkSize;
-    private final FileRoots roots;
+    private final GroupedCopies copies;
 
     ImportJobs(JobRepository repository, PlatformTransactionManager transactions, ImportFileReader<ImportRow> reader,
-               ImportChunkWriter<ImportRow> writer, int chunkSize, FileRoots roots) {
+               ImportChunkWriter<ImportRow> writer, int chunkSize, GroupedCopies copies) {
         if (chunkSize < 1) {
             throw new IllegalArgumentException("fulfil.import.chunk-size must be at least 1, not " + chunkSize);
         }
@@ -59,13 +58,13 @@ public final class ImportJobs {
         this.reader = reader;
         this.writer = writer;
         this.chunkSize = chunkSize;
-        this.roots = roots;
+        this.copies = copies;
     }
 
     /** The job of this kind of file, e.g. {@code import-picks}. */
     public Job job(ImportKind<?> kind) {
         Step validate = new StepBuilder("validate", repository)
-                .tasklet(new ValidateFileTasklet<>(kind, chunkSize, roots), transactions)
+                .tasklet(new ValidateFileTasklet<>(kind, chunkSize, copies), transactions)
                 .allowStartIfComplete(true)
                 .build();
         // rows applied, every few seconds on stderr

@@ -1,6 +1,5 @@
 package io.fulfil.imports;
 
-import io.fulfil.support.files.FileRoots;
 import java.util.List;
 import org.springframework.batch.core.configuration.annotation.StepScope;
 import org.springframework.batch.core.repository.JobRepository;
@@ -22,8 +21,8 @@ public class ImportJobsConfiguration {
     ImportJobs importJobs(JobRepository jobRepository, PlatformTransactionManager transactionManager,
                           ImportFileReader<ImportRow> importReader, ImportChunkWriter<ImportRow> importWriter,
                           @Value("${fulfil.import.chunk-size:" + ImportJobs.CHUNK_SIZE + "}") int chunkSize,
-                          FileRoots roots) {
-        return new ImportJobs(jobRepository, transactionManager, importReader, importWriter, chunkSize, roots);
+                          GroupedCopies copies) {
+        return new ImportJobs(jobRepository, transactionManager, importReader, importWriter, chunkSize, copies);
     }
 
     @Bean

@@ -4,7 +4,6 @@ import io.fulfil.support.csv.CsvInput;
 import io.fulfil.support.csv.CsvRow;
 import io.fulfil.support.csv.RejectFile;
 import io.fulfil.support.csv.RowError;
-import io.fulfil.support.files.FileRoots;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -31,12 +30,12 @@ final class ValidateFileTasklet<R extends ImportRow> implements Tasklet {
 
     private final ImportKind<R> kind;
     private final int chunkSize;
-    private final FileRoots roots;
+    private final GroupedCopies copies;
 
-    ValidateFileTasklet(ImportKind<R> kind, int chunkSize, FileRoots roots) {
+    ValidateFileTasklet(ImportKind<R> kind, int chunkSize, GroupedCopies copies) {
         this.kind = kind;
         this.chunkSize = chunkSize;
-        this.roots = roots;
+        this.copies = copies;
     }
 
     @Override
@@ -125,7 +124,7 @@ final class ValidateFileTasklet<R extends ImportRow> implements Tasklet {
 
     /** One copy per job instance: a restart validates again and writes it again, the same. */
     private Path groupedCopyPath(StepExecution step) {
-        return roots.workFile(kind.jobName() + "-" + step.getJobExecution().getJobInstance().getInstanceId() + ".csv");
+        return copies.of(kind.jobName(), step.getJobExecution().getJobInstance().getInstanceId());
     }
 
     /**

@@ -1,5 +1,6 @@
 package io.fulfil.purge;
 
+import io.fulfil.imports.GroupedCopies;
 import io.fulfil.ops.KnownParameters;
 import java.time.Clock;
 import java.time.LocalDateTime;
@@ -49,7 +50,7 @@ public class PurgeHistoryJobConfiguration {
 
     @Bean
     Step purgeJobHistory(JobRepository jobRepository, PlatformTransactionManager transactionManager,
-                         JobHistory history, PurgeSettings settings, Clock clock) {
+                         JobHistory history, PurgeSettings settings, Clock clock, GroupedCopies copies) {
         return new StepBuilder("purgeJobHistory", jobRepository).tasklet((contribution, chunkContext) -> {
             String parameter = contribution.getStepExecution().getJobParameters().getString("keep-days");
             int keepDays = parameter == null ? settings.keepDays() : Integer.parseInt(parameter);
@@ -57,6 +58,8 @@ public class PurgeHistoryJobConfiguration {
             LocalDateTime cutoff = LocalDateTime.now(clock.withZone(ZoneId.systemDefault())).minusDays(keepDays);
             List<Long> slice = history.purgeable(cutoff, SLICE);
             history.delete(slice);
+            // an import instance that can never run again no longer needs the copy a failed run kept
+            copies.deleteOf(slice);
             contribution.incrementWriteCount(slice.size());
             return slice.size() == SLICE ? RepeatStatus.CONTINUABLE : RepeatStatus.FINISHED;
         }, transactionManager).build();

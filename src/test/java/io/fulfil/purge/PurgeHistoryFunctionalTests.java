@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.fulfil.shipping.ShippingFlowTests;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.LocalDateTime;
 import java.util.List;
 import java.util.Map;
@@ -42,6 +44,11 @@ abstract class PurgeHistoryFunctionalTests extends ShippingFlowTests {
         assertThat(removedSteps).hasSize(2);
         List<Long> removedInstances = jdbc.queryForList("SELECT JOB_INSTANCE_ID FROM BATCH_JOB_EXECUTION"
                 + " WHERE JOB_EXECUTION_ID IN (?, ?)", Long.class, oldCompleted, oldAbandoned);
+        // the grouped copy of an import file that a failed run keeps for its restart
+        Path abandonedCopy = roots.workFile("import-carrier-events-" + instanceOf(oldAbandoned) + ".csv");
+        Path failedCopy = roots.workFile("import-carrier-events-" + instanceOf(oldFailed) + ".csv");
+        Files.writeString(abandonedCopy, "__group,__line\n");
+        Files.writeString(failedCopy, "__group,__line\n");
 
         JobExecution purge = purge(Map.of("keep-days", "30"));
 
@@ -58,6 +65,9 @@ abstract class PurgeHistoryFunctionalTests extends ShippingFlowTests {
         assertThat(count("SELECT COUNT(*) FROM BATCH_JOB_INSTANCE WHERE JOB_INSTANCE_ID IN (?, ?)",
                 removedInstances.get(0), removedInstances.get(1))).as("their job instances are gone too").isZero();
         assertThat(written(purge)).isGreaterThanOrEqualTo(2);
+        assertThat(abandonedCopy).as("the copy of an instance that can never run again").doesNotExist();
+        assertThat(failedCopy).as("the copy of a restartable instance").exists();
+        Files.delete(failedCopy);
 
         JobExecution again = purge(Map.of());
         assertThat(written(again)).as("a second run finds nothing more (the default keeps 30 days)").isZero();
@@ -83,6 +93,10 @@ abstract class PurgeHistoryFunctionalTests extends ShippingFlowTests {
         JobExecution run = jobs.start("purge-history", parameters);
         assertThat(run.getStatus()).as(run.getAllFailureExceptions().toString()).isEqualTo(BatchStatus.COMPLETED);
         return run;
+    }
+
+    private long instanceOf(long executionId) {
+        return count("SELECT JOB_INSTANCE_ID FROM BATCH_JOB_EXECUTION WHERE JOB_EXECUTION_ID = ?", executionId);
     }
 
     private void status(long executionId, String status) {

@@ -64,19 +64,23 @@ public record FileRoots(String dataDir, String outboxDir, String inboxDir) {
         return folder;
     }
 
-    /**
-     * A scratch file of a running job under {@code <data dir>/work} (created when missing), e.g. the
-     * grouped copy of an import file; the name is a code and an extension like the outbox's files.
-     */
-    public Path workFile(String name) {
+    /** The folder of running jobs' scratch files, {@code <data dir>/work}, created when missing. */
+    public Path work() {
         Path root = Path.of(dataDir).resolve("work").toAbsolutePath().normalize();
-        Path path = inside(root, name);
         try {
             Files.createDirectories(root);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot create the work folder " + root, e);
         }
-        return path;
+        return root;
+    }
+
+    /**
+     * A scratch file of a running job under {@link #work()}, e.g. the grouped copy of an import file;
+     * the name is a code and an extension like the outbox's files.
+     */
+    public Path workFile(String name) {
+        return inside(work(), name);
     }
 
     /** Refuses a code that could not safely name a file: the message names the code and why. */
