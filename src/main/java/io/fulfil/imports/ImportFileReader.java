@@ -36,6 +36,7 @@ public class ImportFileReader<R extends ImportRow> implements ItemStreamReader<R
     private String lastGroup = "";
     private long lastLine = -1;
     private boolean ended;
+    private final PushBack peekable = new PushBack();
 
     ImportFileReader(ImportKind<R> kind, Path file, boolean partial, ExecutionContext jobContext, ImportChunkHook hook) {
         this.hook = hook;
@@ -152,9 +153,7 @@ public class ImportFileReader<R extends ImportRow> implements ItemStreamReader<R
         }
     }
 
-    /** One row put back after a look ahead. */
-    private final PushBack peekable = new PushBack();
-
+    /** Reads the input's rows, with one row put back after a look ahead. */
     private static final class PushBack {
         private CsvRow back;
 

@@ -21,8 +21,10 @@ import org.springframework.batch.infrastructure.repeat.RepeatStatus;
 /**
  * The {@code validate} step of every import: streams the file once, parses each row (every error of a
  * row is collected), finds rows repeated in the file, checks chunks of rows against the database and
- * writes the rejects file beside the input. It writes nothing to the database; it leaves the file's
- * fingerprint and its counts in the job execution context for {@code apply}. Its exit code is
+ * writes the rejects file beside the input; for a kind that groups its rows, it also writes the good
+ * rows sorted by group to a copy for {@code apply} ({@link GroupedRows}). It writes nothing to the
+ * database; it leaves the file's fingerprint, its counts and the copy's path in the job execution
+ * context for {@code apply}. Its exit code is
  * {@value ImportContext#REJECTED_EXIT} when nothing may be applied: a file-level problem, or a bad row
  * without {@code partial}.
  */
