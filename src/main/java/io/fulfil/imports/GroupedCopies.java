@@ -8,6 +8,8 @@ import java.nio.file.Path;
 import java.util.Collection;
 import java.util.List;
 import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import org.springframework.stereotype.Component;
@@ -21,6 +23,8 @@ import org.springframework.stereotype.Component;
 @Component
 public class GroupedCopies {
 
+    private static final Pattern COPY = Pattern.compile("import-[A-Za-z0-9-]+-([0-9]+)\\.csv(\\.partial|\\.run[0-9]+)?");
+
     private final FileRoots roots;
 
     GroupedCopies(FileRoots roots) {
@@ -32,15 +36,16 @@ public class GroupedCopies {
         return roots.workFile(jobName + "-" + jobInstanceId + ".csv");
     }
 
-    /** Deletes the copies of these job instances, of whichever import job; returns how many there were. */
+    /** Deletes the copies of these job instances, of whichever import job; returns how many files there were. */
     public int deleteOf(Collection<Long> jobInstanceIds) {
         Path work = roots.work();
-        Set<String> endings = jobInstanceIds.stream().map(id -> "-" + id + ".csv").collect(Collectors.toSet());
+        Set<String> instances = jobInstanceIds.stream().map(String::valueOf).collect(Collectors.toSet());
         List<Path> copies;
         try (Stream<Path> files = Files.list(work)) {
             copies = files.filter(f -> {
-                String name = f.getFileName().toString();
-                return name.startsWith("import-") && endings.contains(name.substring(Math.max(0, name.lastIndexOf('-'))));
+                // <job>-<instance>.csv, and what a sort cut short left: .csv.partial, .csv.run<n>
+                Matcher name = COPY.matcher(f.getFileName().toString());
+                return name.matches() && instances.contains(name.group(1));
             }).toList();
         } catch (IOException e) {
             throw new UncheckedIOException("cannot list " + work + ": " + e.getMessage(), e);

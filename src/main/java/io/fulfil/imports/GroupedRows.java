@@ -32,10 +32,10 @@ import java.util.PriorityQueue;
  * <p>An external merge sort, so memory stays flat whatever the file's size: rows are held
  * {@code runRows} at a time, sorted by (group, line) and written to a run file beside the copy; the runs
  * are then merged into the copy, written aside and renamed. The order is total and depends only on the
- * rows, so the copy made again by a restarted validation has the same order, and {@code apply} can
- * resume after the last (group, line) it committed even if the good rows differ (a time no longer in
- * the future). Cells are copied as read: a neutralised cell keeps its leading quote, which the reader
- * takes off as from the original.
+ * rows, so the copy made again by a restarted validation that rejected the same rows is the same, and
+ * {@code apply} resumes after the last (group, line) it committed (see {@link ImportFileReader}). Cells
+ * are copied as read: a neutralised cell keeps its leading quote, which the reader takes off as from the
+ * original.
  */
 final class GroupedRows implements Closeable {
 
@@ -97,6 +97,7 @@ final class GroupedRows implements Closeable {
         } finally {
             held.clear();
             deleteRuns();
+            deleteQuietly(partial);
         }
         return rows;
     }
@@ -170,14 +171,17 @@ final class GroupedRows implements Closeable {
     }
 
     private void deleteRuns() {
-        for (Path run : runs) {
-            try {
-                Files.deleteIfExists(run);
-            } catch (IOException e) {
-                // a run left behind is only disk space; the copy does not depend on it
-            }
-        }
+        runs.forEach(GroupedRows::deleteQuietly);
         runs.clear();
+    }
+
+    /** A run or a half-written copy left behind is only disk space: purge-history takes it later. */
+    private static void deleteQuietly(Path file) {
+        try {
+            Files.deleteIfExists(file);
+        } catch (IOException e) {
+            // see above
+        }
     }
 
     /** One run file, read a row at a time. */

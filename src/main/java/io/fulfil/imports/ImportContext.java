@@ -19,6 +19,10 @@ public final class ImportContext {
     public static final String REJECTED_LATE = "import.rejected.late";
     /** Job execution context, written by validate: the good rows in group order (kinds that group rows). */
     static final String GROUPED_COPY = "import.grouped";
+    /** Job execution context, written by validate: a digest of which rows it rejected (kinds that group rows). */
+    static final String GROUPED_VERDICTS = "import.grouped.verdicts";
+    /** Step execution context of apply: the verdicts digest of the copy its last group and line refer to. */
+    static final String LAST_VERDICTS = "import.last.verdicts";
     /** Step execution context of apply, reading a grouped copy: the group and line of the last row read. */
     static final String LAST_GROUP = "import.last.group";
     static final String LAST_LINE = "import.last.line";

@@ -6,6 +6,8 @@ import io.fulfil.support.csv.RejectFile;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.batch.infrastructure.item.ExecutionContext;
 import org.springframework.batch.infrastructure.item.ItemStreamException;
 import org.springframework.batch.infrastructure.item.ItemStreamReader;
@@ -19,9 +21,14 @@ import org.springframework.batch.infrastructure.item.ItemStreamReader;
  * <p>For a kind that {@link ImportKind#groupsRows() groups its rows} it streams instead the grouped
  * copy that {@code validate} made of the good rows ({@link GroupedRows}); rows keep their line in the
  * file. Its position is then the group and line of the last row read, and a restarted step continues
- * after it in the copy made again by the restarted validation. The copy is deleted once read to the end.
+ * after it in the copy made again by the restarted validation, when that rejected the same rows; when
+ * it rejected others (rows may pass now that failed before: a time no longer in the future), one
+ * before the position may be new, so the step reads the copy from its start and the rows applied
+ * before change nothing. The copy is deleted once read to the end.
  */
 public class ImportFileReader<R extends ImportRow> implements ItemStreamReader<R> {
+
+    private static final Logger log = LoggerFactory.getLogger(ImportFileReader.class);
 
     private final ImportKind<R> kind;
     private final Path file;
@@ -36,6 +43,8 @@ public class ImportFileReader<R extends ImportRow> implements ItemStreamReader<R
     private String lastGroup = "";
     private long lastLine = -1;
     private boolean ended;
+    /** The digest of the rows validation rejected, which fixes the rows in the copy. */
+    private String verdicts = "";
     private final PushBack peekable = new PushBack();
 
     ImportFileReader(ImportKind<R> kind, Path file, boolean partial, ExecutionContext jobContext, ImportChunkHook hook) {
@@ -71,7 +80,17 @@ public class ImportFileReader<R extends ImportRow> implements ItemStreamReader<R
             throw new ItemStreamException("cannot read " + (copy != null ? copy : file) + ": " + e.getMessage(), e);
         }
         if (copy != null) {
-            skipToAfter(context.getString(ImportContext.LAST_GROUP, null), context.getLong(ImportContext.LAST_LINE, -1));
+            verdicts = jobContext.getString(ImportContext.GROUPED_VERDICTS, "");
+            String group = context.getString(ImportContext.LAST_GROUP, null);
+            if (group != null && verdicts.equals(context.getString(ImportContext.LAST_VERDICTS, ""))) {
+                skipToAfter(group, context.getLong(ImportContext.LAST_LINE, -1));
+            } else if (group != null) {
+                // validation now lets other rows through (a time no longer in the future): a row before
+                // the point reached may be new, so read the copy from its start; rows applied before
+                // are unchanged the second time (applied by their natural key)
+                log.info("{}: the rows rejected differ from the run being restarted; reading every row again",
+                        file.getFileName());
+            }
             return;
         }
         long skip = context.getLong(ImportContext.POSITION, 0);
@@ -92,7 +111,7 @@ public class ImportFileReader<R extends ImportRow> implements ItemStreamReader<R
             if (row == null) {
                 return;
             }
-            int byGroup = row.cell(GroupedRows.GROUP).compareTo(group);
+            int byGroup = row.raw(GroupedRows.GROUP).compareTo(group);
             if (byGroup > 0 || (byGroup == 0 && row.line() > line)) {
                 peekable.pushBack(row);
                 return;
@@ -106,7 +125,7 @@ public class ImportFileReader<R extends ImportRow> implements ItemStreamReader<R
         for (CsvRow row = peekable.next(input); row != null; row = peekable.next(input)) {
             position++;
             if (copy != null) {
-                lastGroup = row.cell(GroupedRows.GROUP);
+                lastGroup = row.raw(GroupedRows.GROUP);
                 lastLine = row.line();
             }
             if (rejected.contains(row.line())) {
@@ -132,6 +151,7 @@ public class ImportFileReader<R extends ImportRow> implements ItemStreamReader<R
         if (copy != null && lastLine >= 0) {
             context.putString(ImportContext.LAST_GROUP, lastGroup);
             context.putLong(ImportContext.LAST_LINE, lastLine);
+            context.putString(ImportContext.LAST_VERDICTS, verdicts);
         }
     }
 

@@ -1,14 +1,21 @@
 package io.fulfil.imports;
 
 import io.fulfil.ops.StepProgress;
+import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Set;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.batch.core.BatchStatus;
 import org.springframework.batch.core.job.Job;
+import org.springframework.batch.core.job.JobExecution;
 import org.springframework.batch.core.job.builder.JobBuilder;
 import org.springframework.batch.core.job.parameters.InvalidJobParametersException;
 import org.springframework.batch.core.job.parameters.JobParameter;
 import org.springframework.batch.core.job.parameters.JobParameters;
+import org.springframework.batch.core.listener.JobExecutionListener;
 import org.springframework.batch.core.listener.StepExecutionListener;
 import org.springframework.batch.core.repository.JobRepository;
 import org.springframework.batch.core.step.Step;
@@ -31,6 +38,8 @@ import org.springframework.transaction.PlatformTransactionManager;
  * validating the file afresh and applying from where the last run stopped.
  */
 public final class ImportJobs {
+
+    private static final Logger log = LoggerFactory.getLogger(ImportJobs.class);
 
     /** Rows per chunk, in both steps, unless {@code fulfil.import.chunk-size} says otherwise. */
     public static final int CHUNK_SIZE = 1000;
@@ -80,6 +89,9 @@ public final class ImportJobs {
                 .build();
         JobBuilder builder = new JobBuilder(kind.jobName(), repository);
         builder.validator(parameters -> validate(kind.jobName(), parameters));
+        if (kind.groupsRows()) {
+            builder.listener(new DeleteCopyWhenCompleted(kind.jobName()));
+        }
         if (!kind.settles()) {
             return builder.start(validate).on("COMPLETED").to(apply)
                     .from(validate).on("*").fail()
@@ -95,6 +107,31 @@ public final class ImportJobs {
         return builder.start(validate).on("COMPLETED").to(apply).next(settle)
                 .from(validate).on("*").fail()
                 .end().build();
+    }
+
+    /**
+     * Deletes the grouped copy of a completed job instance: apply deletes it when read to the end, but
+     * a restart that only had {@code settle} left to do validated, and so wrote it, again.
+     */
+    private final class DeleteCopyWhenCompleted implements JobExecutionListener {
+        private final String jobName;
+
+        DeleteCopyWhenCompleted(String jobName) {
+            this.jobName = jobName;
+        }
+
+        @Override
+        public void afterJob(JobExecution execution) {
+            if (execution.getStatus() == BatchStatus.COMPLETED) {
+                Path copy = copies.of(jobName, execution.getJobInstance().getInstanceId());
+                try {
+                    Files.deleteIfExists(copy);
+                } catch (IOException e) {
+                    // only disk space: purge-history deletes it with the job instance
+                    log.warn("cannot delete {}: {}", copy, e.getMessage());
+                }
+            }
+        }
     }
 
     /** The apply step's reader for one step execution. */

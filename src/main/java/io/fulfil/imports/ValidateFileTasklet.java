@@ -5,9 +5,13 @@ import io.fulfil.support.csv.CsvRow;
 import io.fulfil.support.csv.RejectFile;
 import io.fulfil.support.csv.RowError;
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
+import java.util.HexFormat;
 import java.util.List;
 import org.springframework.batch.core.ExitStatus;
 import org.springframework.batch.core.job.parameters.JobParameters;
@@ -33,6 +37,8 @@ final class ValidateFileTasklet<R extends ImportRow> implements Tasklet {
     private final ImportKind<R> kind;
     private final int chunkSize;
     private final GroupedCopies copies;
+    /** Which rows were rejected (their lines, in order): the copy of the good rows depends on it. */
+    private MessageDigest verdicts;
 
     ValidateFileTasklet(ImportKind<R> kind, int chunkSize, GroupedCopies copies) {
         this.kind = kind;
@@ -50,6 +56,7 @@ final class ValidateFileTasklet<R extends ImportRow> implements Tasklet {
         if (!fingerprint.sha256().equals(parameters.getString(ImportContext.SHA256))) {
             throw new IllegalStateException(file.getFileName() + " changed after the import was started; import it again");
         }
+        verdicts = sha256();
         long rows = 0;
         long rejected = 0;
         boolean fileProblem;
@@ -57,6 +64,7 @@ final class ValidateFileTasklet<R extends ImportRow> implements Tasklet {
         Path copy = null;
         try (RejectFile rejects = RejectFile.beside(file); CsvInput input = CsvInput.open(file, kind.requiredColumns());
              GroupedRows grouped = groupedCopy(input, step)) {
+            reservedColumns(input, grouped);
             RowKeys seen = new RowKeys();
             List<RowKeys> seenAlso = kind.alsoUnique().stream().map(u -> new RowKeys()).toList();
             List<ParsedRow<R>> batch = new ArrayList<>(chunkSize);
@@ -102,6 +110,7 @@ final class ValidateFileTasklet<R extends ImportRow> implements Tasklet {
         contribution.incrementReadCount();
         if (copy != null) {
             job.putString(ImportContext.GROUPED_COPY, copy.toString());
+            job.putString(ImportContext.GROUPED_VERDICTS, HexFormat.of().formatHex(verdicts.digest()));
         } else {
             job.remove(ImportContext.GROUPED_COPY);
             if (kind.groupsRows()) {
@@ -117,6 +126,30 @@ final class ValidateFileTasklet<R extends ImportRow> implements Tasklet {
                     + (fileProblem ? " (the file as a whole)" : "") + "; nothing applied; see " + RejectFile.pathFor(file)));
         }
         return RepeatStatus.FINISHED;
+    }
+
+    private static MessageDigest sha256() {
+        try {
+            return MessageDigest.getInstance("SHA-256");
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /**
+     * The grouped copy's own first columns cannot also be the file's: a file naming one is rejected as a
+     * whole (line 1), since its copy could not be read back.
+     */
+    private void reservedColumns(CsvInput input, GroupedRows grouped) {
+        if (grouped == null) {
+            return;
+        }
+        for (String reserved : List.of(GroupedRows.GROUP, GroupedRows.LINE)) {
+            if (input.header().contains(reserved)) {
+                input.addProblem(new RowError(input.fileName(), 1, reserved, "the column name " + reserved
+                        + " is reserved for the import's own use; rename or remove the column"));
+            }
+        }
     }
 
     /** For a kind that groups its rows, the sort that makes their grouped copy; else null. */
@@ -143,6 +176,8 @@ final class ValidateFileTasklet<R extends ImportRow> implements Tasklet {
             if (parsed.row().hasErrors()) {
                 rejects.addRow(parsed.row().errors());
                 rejected++;
+                verdicts.update(Long.toString(parsed.row().line()).getBytes(StandardCharsets.US_ASCII));
+                verdicts.update((byte) ',');
             } else if (grouped != null) {
                 grouped.add(kind.groupKey(parsed.row()), parsed.row());
             }

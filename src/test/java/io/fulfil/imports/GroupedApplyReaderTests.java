@@ -19,8 +19,8 @@ import org.springframework.batch.infrastructure.item.ExecutionContext;
 
 /**
  * The apply step's reader over a grouped copy ({@link GroupedRows}): rows in group order with their
- * lines, a restart resuming after the last (group, line) read even when the restarted validation
- * let through other rows, and the copy deleted once read to the end.
+ * lines, a restart resuming after the last (group, line) read, or reading every row again when the
+ * restarted validation let other rows through, and the copy deleted once read to the end.
  */
 class GroupedApplyReaderTests {
 
@@ -68,44 +68,65 @@ class GroupedApplyReaderTests {
     }
 
     @Test
-    void aRestartResumesAfterTheLastGroupAndLineReadWhateverRowsTheNewValidationLetThrough() throws IOException {
-        // lines 2..9: parcels interleaved as carriers send them
-        Path file = dir.resolve("scans.csv");
-        Files.writeString(file, "parcel,code\nP2,a\nP1,a\nP3,a\nP2,b\nP1,b\nP3,b\nP2,c\nP1,c\n", StandardCharsets.UTF_8);
+    void aRestartResumesAfterTheLastGroupAndLineReadWhenValidationRejectsTheSameRows() throws IOException {
+        Path file = scans();
         Scans kind = new Scans(Set.of(6L));
-        Path copy = copy(file, kind);
-        ExecutionContext job = validated(file, copy);
-
-        ImportFileReader<Scan> first = new ImportFileReader<>(kind, file, true, job, ImportChunkHook.NONE);
+        ExecutionContext job = validated(file, copy(file, kind), "rejected 6");
         ExecutionContext step = new ExecutionContext();
-        first.open(step);
-        List<Scan> read = new ArrayList<>();
-        for (int i = 0; i < 4; i++) {
-            read.add(first.read());
-        }
-        first.update(step);
-        first.close();
+
+        List<String> read = read(kind, file, job, step, 4);
 
         // P1 at lines 3, 6 (rejected), 9, then P2 at 2, 5, 8: grouped, each group in line order
-        assertThat(read).extracting(s -> s.parcel() + s.line()).containsExactly("P13", "P19", "P22", "P25");
-        assertThat(copy).as("not read to the end: kept for the restart").exists();
+        assertThat(read).containsExactly("P13", "P19", "P22", "P25");
+        assertThat(dir.resolve("copy.csv")).as("not read to the end: kept for the restart").exists();
 
-        // the restart validates again: line 6 is good now (say its time is no longer in the future),
-        // which moves every later row of the copy one place on
+        copy(file, kind);
+        List<String> rest = read(kind, file, job, step, Integer.MAX_VALUE);
+
+        assertThat(rest).as("after (P2, 5): nothing read twice, nothing skipped").containsExactly("P28", "P34", "P37");
+        assertThat(dir.resolve("copy.csv")).as("read to the end: deleted").doesNotExist();
+    }
+
+    @Test
+    void aRestartWhoseValidationLetsOtherRowsThroughReadsEveryRowAgain() throws IOException {
+        Path file = scans();
+        Scans kind = new Scans(Set.of(6L));
+        ExecutionContext job = validated(file, copy(file, kind), "rejected 6");
+        ExecutionContext step = new ExecutionContext();
+        read(kind, file, job, step, 4);
+
+        // the restart validates again: line 6 is good now (say its time is no longer in the future); it
+        // lies before the point reached, so resuming there would never apply it
         Scans now = new Scans(Set.of());
-        copy(file, now);
-        ImportFileReader<Scan> restarted = new ImportFileReader<>(now, file, true, job, ImportChunkHook.NONE);
-        restarted.open(step);
-        List<Scan> rest = new ArrayList<>();
-        for (Scan s = restarted.read(); s != null; s = restarted.read()) {
-            rest.add(s);
-        }
-        restarted.update(step);
-        restarted.close();
+        ExecutionContext again = validated(file, copy(file, now), "rejected none");
+        List<String> rest = read(now, file, again, step, Integer.MAX_VALUE);
 
-        assertThat(rest).as("after (P2, 5): nothing read twice, nothing skipped after it")
-                .extracting(s -> s.parcel() + s.line()).containsExactly("P28", "P34", "P37");
-        assertThat(copy).as("read to the end: deleted").doesNotExist();
+        assertThat(rest).as("every row again, line 6 among them; those applied before change nothing")
+                .containsExactly("P13", "P16", "P19", "P22", "P25", "P28", "P34", "P37");
+    }
+
+    /** Lines 2..9: parcels interleaved as carriers send them. */
+    private Path scans() throws IOException {
+        Path file = dir.resolve("scans.csv");
+        Files.writeString(file, "parcel,code\nP2,a\nP1,a\nP3,a\nP2,b\nP1,b\nP3,b\nP2,c\nP1,c\n", StandardCharsets.UTF_8);
+        return file;
+    }
+
+    /** Opens a reader as a (re)started step does, reads up to {@code rows} rows, saves its state, closes. */
+    private static List<String> read(Scans kind, Path file, ExecutionContext job, ExecutionContext step, int rows) {
+        ImportFileReader<Scan> reader = new ImportFileReader<>(kind, file, true, job, ImportChunkHook.NONE);
+        reader.open(step);
+        List<String> read = new ArrayList<>();
+        for (int i = 0; i < rows; i++) {
+            Scan s = reader.read();
+            if (s == null) {
+                break;
+            }
+            read.add(s.parcel() + s.line());
+        }
+        reader.update(step);
+        reader.close();
+        return read;
     }
 
     /** Writes the grouped copy of the good rows, as validation does. */
@@ -124,12 +145,13 @@ class GroupedApplyReaderTests {
         return copy;
     }
 
-    private static ExecutionContext validated(Path file, Path copy) {
+    private static ExecutionContext validated(Path file, Path copy, String verdicts) {
         FileFingerprint fingerprint = FileFingerprint.of(file);
         ExecutionContext job = new ExecutionContext();
         job.putString(ImportContext.VALIDATED_SHA256, fingerprint.sha256());
         job.putLong(ImportContext.VALIDATED_SIZE, fingerprint.size());
         job.putString(ImportContext.GROUPED_COPY, copy.toString());
+        job.putString(ImportContext.GROUPED_VERDICTS, verdicts);
         return job;
     }
 }

@@ -49,6 +49,8 @@ abstract class PurgeHistoryFunctionalTests extends ShippingFlowTests {
         Path failedCopy = roots.workFile("import-carrier-events-" + instanceOf(oldFailed) + ".csv");
         Files.writeString(abandonedCopy, "__group,__line\n");
         Files.writeString(failedCopy, "__group,__line\n");
+        Path abandonedRun = abandonedCopy.resolveSibling(abandonedCopy.getFileName() + ".run0");
+        Files.writeString(abandonedRun, "a sort cut short by a kill");
 
         JobExecution purge = purge(Map.of("keep-days", "30"));
 
@@ -66,6 +68,7 @@ abstract class PurgeHistoryFunctionalTests extends ShippingFlowTests {
                 removedInstances.get(0), removedInstances.get(1))).as("their job instances are gone too").isZero();
         assertThat(written(purge)).isGreaterThanOrEqualTo(2);
         assertThat(abandonedCopy).as("the copy of an instance that can never run again").doesNotExist();
+        assertThat(abandonedRun).as("and what its sort left").doesNotExist();
         assertThat(failedCopy).as("the copy of a restartable instance").exists();
         Files.delete(failedCopy);
 

@@ -334,6 +334,22 @@ public abstract class CarrierEventImportFunctionalTests extends ShippingFlowTest
     }
 
     @Test
+    void aFileWithAColumnTheGroupedCopyReservesIsRejectedNamingIt() throws Exception {
+        Path file = write(tmp.resolve("reserved.csv"), "carrier_code,tracking_no,event_code,event_time,__line",
+                "SF,SF" + prefix + "X,50,2026-11-21T08:00:00+08:00,7");
+
+        ImportReport report = imports.importFile("carrier-events", file, true);
+
+        assertThat(report.ok()).isFalse();
+        assertThat(report.rejects()).singleElement().satisfies(e -> {
+            assertThat(e.line()).isEqualTo(1);
+            assertThat(e.column()).isEqualTo("__line");
+            assertThat(e.reason()).contains("reserved");
+        });
+        assertThat(count("SELECT COUNT(*) FROM carrier_event")).isZero();
+    }
+
+    @Test
     void anImportThatFailedPartWayIsRestartedFromTheRepositoryAndAppliesNoEventTwice() throws Exception {
         List<String> specs = new ArrayList<>();
         for (int s = 0; s < SCRIPTS.size(); s++) {

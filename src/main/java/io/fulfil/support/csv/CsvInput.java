@@ -111,6 +111,15 @@ public final class CsvInput implements Closeable {
         return input;
     }
 
+    /**
+     * Adds a problem with the file as a whole that its reader found (e.g. a column name it reserves);
+     * no more rows are returned after it.
+     */
+    public void addProblem(RowError problem) {
+        problems.add(problem);
+        finished = true;
+    }
+
     /** The header's column names as read (trimmed), in file order. */
     public List<String> header() {
         return List.copyOf(header);

@@ -70,6 +70,12 @@ public final class CsvRow {
         errors.add(new RowError(file, line, column, column == null ? null : cell(column), reason));
     }
 
+    /** The cell as read, untrimmed and still neutralised; "" when the row has no such cell. */
+    public String raw(String column) {
+        Integer index = columns.get(column);
+        return index != null && index < cells.length && cells[index] != null ? cells[index] : "";
+    }
+
     /**
      * The trimmed cell, with the {@code '} that neutralised a formula-like cell taken off again
      * (CONTRACT §7.3); "" when blank, when the row is shorter than the header, or when the header has
