@@ -37,8 +37,6 @@ final class ValidateFileTasklet<R extends ImportRow> implements Tasklet {
     private final ImportKind<R> kind;
     private final int chunkSize;
     private final GroupedCopies copies;
-    /** Which rows were rejected (their lines, in order): the copy of the good rows depends on it. */
-    private MessageDigest verdicts;
 
     ValidateFileTasklet(ImportKind<R> kind, int chunkSize, GroupedCopies copies) {
         this.kind = kind;
@@ -56,7 +54,8 @@ final class ValidateFileTasklet<R extends ImportRow> implements Tasklet {
         if (!fingerprint.sha256().equals(parameters.getString(ImportContext.SHA256))) {
             throw new IllegalStateException(file.getFileName() + " changed after the import was started; import it again");
         }
-        verdicts = sha256();
+        // which rows were rejected (their lines, in order): the copy of the good rows depends on it
+        MessageDigest verdicts = sha256();
         long rows = 0;
         long rejected = 0;
         boolean fileProblem;
@@ -90,10 +89,10 @@ final class ValidateFileTasklet<R extends ImportRow> implements Tasklet {
                 }
                 batch.add(new ParsedRow<>(row, value));
                 if (batch.size() == chunkSize) {
-                    rejected += check(batch, rejects, grouped);
+                    rejected += check(batch, rejects, grouped, verdicts);
                 }
             }
-            rejected += check(batch, rejects, grouped);
+            rejected += check(batch, rejects, grouped, verdicts);
             List<RowError> problems = input.problems();
             fileProblem = !problems.isEmpty() || rows == 0;
             if (rows == 0 && problems.isEmpty()) {
@@ -166,7 +165,7 @@ final class ValidateFileTasklet<R extends ImportRow> implements Tasklet {
      * Checks the good rows of a batch against the database, then writes the bad ones in line order;
      * the good ones go to the grouped copy, if any.
      */
-    private int check(List<ParsedRow<R>> batch, RejectFile rejects, GroupedRows grouped) {
+    private int check(List<ParsedRow<R>> batch, RejectFile rejects, GroupedRows grouped, MessageDigest verdicts) {
         List<ParsedRow<R>> readable = batch.stream().filter(p -> p.value() != null && !p.row().hasErrors()).toList();
         if (!readable.isEmpty()) {
             kind.check(readable);
