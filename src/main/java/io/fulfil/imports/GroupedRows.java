@@ -20,6 +20,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.PriorityQueue;
+import java.util.function.Function;
 
 /**
  * A copy of an import file's good rows ordered by a group key (a carrier event's parcel), each with its
@@ -50,6 +51,7 @@ final class GroupedRows implements Closeable {
 
     private final Path copy;
     private final List<String> header;
+    private final Function<CsvRow, String> groupOf;
     private final int runRows;
     private final List<Row> held = new ArrayList<>();
     private final List<Path> runs = new ArrayList<>();
@@ -58,15 +60,16 @@ final class GroupedRows implements Closeable {
     private record Row(String group, long line, String[] cells) {
     }
 
-    GroupedRows(Path copy, List<String> header, int runRows) {
+    GroupedRows(Path copy, List<String> header, Function<CsvRow, String> groupOf, int runRows) {
         this.copy = copy;
         this.header = List.copyOf(header);
+        this.groupOf = groupOf;
         this.runRows = runRows;
     }
 
     /** Adds a good row of the original file under its group. */
-    void add(String group, CsvRow row) {
-        held.add(new Row(group, row.line(), row.cells()));
+    void add(CsvRow row) {
+        held.add(new Row(groupOf.apply(row), row.line(), row.cells()));
         rows++;
         if (held.size() >= runRows) {
             writeRun();

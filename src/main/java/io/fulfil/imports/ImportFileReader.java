@@ -18,7 +18,7 @@ import org.springframework.batch.infrastructure.item.ItemStreamReader;
  * applied); a partial import skips the lines of the rejects file. Its position (rows of the file read)
  * is saved at every chunk commit, so a restarted step continues after the last committed chunk.
  *
- * <p>For a kind that {@link ImportKind#groupsRows() groups its rows} it streams instead the grouped
+ * <p>For a kind that {@link ImportKind#groupKey() groups its rows} it streams instead the grouped
  * copy that {@code validate} made of the good rows ({@link GroupedRows}); rows keep their line in the
  * file. Its position is then the group and line of the last row read, and a restarted step continues
  * after it in the copy made again by the restarted validation, when that rejected the same rows; when

@@ -89,7 +89,7 @@ public final class ImportJobs {
                 .build();
         JobBuilder builder = new JobBuilder(kind.jobName(), repository);
         builder.validator(parameters -> validate(kind.jobName(), parameters));
-        if (kind.groupsRows()) {
+        if (kind.groupKey().isPresent()) {
             builder.listener(new DeleteCopyWhenCompleted(kind.jobName()));
         }
         if (!kind.settles()) {

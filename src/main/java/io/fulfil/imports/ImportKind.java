@@ -4,6 +4,8 @@ import io.fulfil.support.csv.CsvRow;
 import io.fulfil.support.csv.RowError;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.function.Function;
 
 /**
  * One kind of file that the one import path brings in (pick confirmations now; shipment manifests and
@@ -58,19 +60,15 @@ public interface ImportKind<R extends ImportRow> {
     }
 
     /**
-     * Whether the rows are applied grouped by {@link #groupKey} rather than in file order. A kind whose
-     * files spread the rows of one thing far apart (a carrier's scans of one parcel, hours apart) groups
-     * them: the rows of a group are then applied together, in one chunk where they fit
-     * ({@link GroupedRows}), so the thing is looked up, locked and written once rather than once per
-     * row. Its {@link #apply} must give the same outcome whatever the order of the rows.
+     * The group of a good row, for a kind whose rows are applied grouped rather than in file order;
+     * empty (the default) for file order. A kind whose files spread the rows of one thing far apart (a
+     * carrier's scans of one parcel, hours apart) groups them: the rows of a group are then applied
+     * together, in one chunk where they fit ({@link GroupedRows}), so the thing is looked up, locked and
+     * written once rather than once per row. Its {@link #apply} must give the same outcome whatever the
+     * order of the rows.
      */
-    default boolean groupsRows() {
-        return false;
-    }
-
-    /** The group of a good row, for a kind that {@link #groupsRows() groups its rows}. */
-    default String groupKey(CsvRow row) {
-        throw new UnsupportedOperationException(kind() + " does not group its rows");
+    default Optional<Function<CsvRow, String>> groupKey() {
+        return Optional.empty();
     }
 
     /** Reads a row; null when the row has errors, which are then recorded on it. */

@@ -112,7 +112,7 @@ final class ValidateFileTasklet<R extends ImportRow> implements Tasklet {
             job.putString(ImportContext.GROUPED_VERDICTS, HexFormat.of().formatHex(verdicts.digest()));
         } else {
             job.remove(ImportContext.GROUPED_COPY);
-            if (kind.groupsRows()) {
+            if (kind.groupKey().isPresent()) {
                 Files.deleteIfExists(groupedCopyPath(step));
             }
         }
@@ -153,7 +153,9 @@ final class ValidateFileTasklet<R extends ImportRow> implements Tasklet {
 
     /** For a kind that groups its rows, the sort that makes their grouped copy; else null. */
     private GroupedRows groupedCopy(CsvInput input, StepExecution step) {
-        return kind.groupsRows() ? new GroupedRows(groupedCopyPath(step), input.header(), GroupedRows.RUN_ROWS) : null;
+        return kind.groupKey()
+                .map(groupOf -> new GroupedRows(groupedCopyPath(step), input.header(), groupOf, GroupedRows.RUN_ROWS))
+                .orElse(null);
     }
 
     /** One copy per job instance: a restart validates again and writes it again, the same. */
@@ -178,7 +180,7 @@ final class ValidateFileTasklet<R extends ImportRow> implements Tasklet {
                 verdicts.update(Long.toString(parsed.row().line()).getBytes(StandardCharsets.US_ASCII));
                 verdicts.update((byte) ',');
             } else if (grouped != null) {
-                grouped.add(kind.groupKey(parsed.row()), parsed.row());
+                grouped.add(parsed.row());
             }
         }
         batch.clear();

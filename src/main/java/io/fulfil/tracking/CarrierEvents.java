@@ -10,6 +10,8 @@ import java.time.LocalDateTime;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.function.Function;
 import org.springframework.stereotype.Component;
 
 /**
@@ -72,13 +74,8 @@ public class CarrierEvents implements ImportKind<CarrierEventRow> {
      * once per scan, and events apply the same in any order (the status follows event time).
      */
     @Override
-    public boolean groupsRows() {
-        return true;
-    }
-
-    @Override
-    public String groupKey(CsvRow row) {
-        return row.cell("carrier_code") + " " + row.cell("tracking_no");
+    public Optional<Function<CsvRow, String>> groupKey() {
+        return Optional.of(row -> row.cell("carrier_code") + " " + row.cell("tracking_no"));
     }
 
     @Override

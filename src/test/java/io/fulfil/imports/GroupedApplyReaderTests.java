@@ -12,7 +12,9 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
+import java.util.function.Function;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.springframework.batch.infrastructure.item.ExecutionContext;
@@ -43,8 +45,7 @@ class GroupedApplyReaderTests {
         @Override public String key(CsvRow row) { return row.cell("parcel") + " " + row.cell("code"); }
         @Override public String keyColumn() { return "code"; }
         @Override public String describeKey(CsvRow row) { return key(row); }
-        @Override public boolean groupsRows() { return true; }
-        @Override public String groupKey(CsvRow row) { return row.cell("parcel"); }
+        @Override public Optional<Function<CsvRow, String>> groupKey() { return Optional.of(row -> row.cell("parcel")); }
 
         @Override
         public Scan parse(CsvRow row) {
@@ -90,10 +91,8 @@ class GroupedApplyReaderTests {
     @Test
     void aRestartWhoseValidationLetsOtherRowsThroughReadsEveryRowAgain() throws IOException {
         Path file = scans();
-        Scans kind = new Scans(Set.of(6L));
-        ExecutionContext job = validated(file, copy(file, kind), "rejected 6");
         ExecutionContext step = new ExecutionContext();
-        read(kind, file, job, step, 4);
+        read(new Scans(Set.of(6L)), file, validated(file, copy(file, new Scans(Set.of(6L))), "rejected 6"), step, 4);
 
         // the restart validates again: line 6 is good now (say its time is no longer in the future); it
         // lies before the point reached, so resuming there would never apply it
@@ -133,13 +132,13 @@ class GroupedApplyReaderTests {
     private Path copy(Path file, Scans kind) throws IOException {
         Path copy = dir.resolve("copy.csv");
         try (CsvInput input = CsvInput.open(file, kind.requiredColumns());
-             GroupedRows grouped = new GroupedRows(copy, input.header(), 3)) {
+             GroupedRows grouped = new GroupedRows(copy, input.header(), kind.groupKey().orElseThrow(), 3)) {
             List<ParsedRow<Scan>> rows = new ArrayList<>();
             for (CsvRow row = input.next(); row != null; row = input.next()) {
                 rows.add(new ParsedRow<>(row, kind.parse(row)));
             }
             kind.check(rows);
-            rows.stream().filter(r -> !r.row().hasErrors()).forEach(r -> grouped.add(kind.groupKey(r.row()), r.row()));
+            rows.stream().filter(r -> !r.row().hasErrors()).forEach(r -> grouped.add(r.row()));
             grouped.finish();
         }
         return copy;

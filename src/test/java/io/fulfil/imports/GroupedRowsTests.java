@@ -36,9 +36,10 @@ class GroupedRowsTests {
             Path copy = dir.resolve("copy-" + runRows + ".csv");
             long written;
             try (CsvInput input = CsvInput.open(file, List.of("tracking_no"));
-                 GroupedRows grouped = new GroupedRows(copy, input.header(), runRows)) {
+                 GroupedRows grouped = new GroupedRows(copy, input.header(),
+                         row -> row.cell("carrier_code") + " " + row.cell("tracking_no"), runRows)) {
                 for (CsvRow row = input.next(); row != null; row = input.next()) {
-                    grouped.add(row.cell("carrier_code") + " " + row.cell("tracking_no"), row);
+                    grouped.add(row);
                 }
                 written = grouped.finish();
             }
@@ -84,9 +85,9 @@ class GroupedRowsTests {
         Files.writeString(file, "tracking_no\nB\nA\nC\nA\n", StandardCharsets.UTF_8);
         Path copy = dir.resolve("copy.csv");
         try (CsvInput input = CsvInput.open(file, List.of("tracking_no"));
-             GroupedRows grouped = new GroupedRows(copy, input.header(), 2)) {
+             GroupedRows grouped = new GroupedRows(copy, input.header(), row -> row.cell("tracking_no"), 2)) {
             for (CsvRow row = input.next(); row != null; row = input.next()) {
-                grouped.add(row.cell("tracking_no"), row);
+                grouped.add(row);
             }
             // validation found the file rejected: the copy is never finished
         }
