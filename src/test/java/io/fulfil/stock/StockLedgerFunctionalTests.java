@@ -7,8 +7,11 @@ import io.fulfil.load.LoadReport;
 import io.fulfil.load.ShopDataLoader;
 import java.nio.file.Path;
 import java.time.LocalDateTime;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
+import java.util.function.Supplier;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -117,6 +120,47 @@ abstract class StockLedgerFunctionalTests {
                 + " AND sku_code = ? AND warehouse_code = ? AND on_hand_change = 7", Integer.class,
                 key.skuCode(), key.warehouseCode())).isEqualTo(7);
         assertThat(ledger.raisedVersion()).isEqualTo(raised + 1);
+    }
+
+    @Test
+    void aReservationOverHundredsOfRowsIsAllOrNothingWhenItsLastRowIsShort() {
+        TreeMap<StockKey, StockLevel> levels = new TreeMap<>(ledger.lockOrder());
+        jdbc.query("SELECT warehouse_code, sku_code, on_hand, allocated FROM stock WHERE on_hand > allocated",
+                rs -> {
+                    levels.put(new StockKey(rs.getString(1), rs.getString(2)), new StockLevel(rs.getInt(3), rs.getInt(4)));
+                });
+        assertThat(levels).as("more rows than one statement reserves on MySQL").hasSizeGreaterThan(500);
+        Map<StockKey, Integer> wanted = new LinkedHashMap<>();
+        levels.keySet().forEach(k -> wanted.put(k, 1));
+        StockKey last = levels.lastKey();
+        StockLevel lastLevel = levels.get(last);
+        wanted.put(last, lastLevel.onHand() - lastLevel.allocated() + 1);
+        long allocatedBefore = totalAllocated();
+
+        assertThat(inTransaction(() -> ledger.tryReserve(wanted))).isFalse();
+        assertThat(totalAllocated()).as("nothing reserved, the rows before the short one included")
+                .isEqualTo(allocatedBefore);
+        assertThatThrownBy(() -> inTransaction(() -> {
+            ledger.reserve(wanted);
+            return null;
+        })).hasMessageContaining("not that much is available");
+        assertThat(totalAllocated()).isEqualTo(allocatedBefore);
+
+        wanted.put(last, lastLevel.onHand() - lastLevel.allocated());
+        assertThat(inTransaction(() -> ledger.tryReserve(wanted))).isTrue();
+        assertThat(totalAllocated()).isEqualTo(allocatedBefore + wanted.values().stream().mapToLong(q -> q).sum());
+        StockLevel after = jdbc.queryForObject("SELECT on_hand, allocated FROM stock WHERE warehouse_code = ? AND sku_code = ?",
+                (rs, i) -> new StockLevel(rs.getInt(1), rs.getInt(2)), last.warehouseCode(), last.skuCode());
+        assertThat(after.allocated()).as("the last row reserved to its last unit").isEqualTo(after.onHand());
+    }
+
+    private long totalAllocated() {
+        Long total = jdbc.queryForObject("SELECT SUM(allocated) FROM stock", Long.class);
+        return total == null ? 0 : total;
+    }
+
+    private <T> T inTransaction(Supplier<T> work) {
+        return new TransactionTemplate(transactionManager).execute(status -> work.get());
     }
 
     private StockLevel level() {
