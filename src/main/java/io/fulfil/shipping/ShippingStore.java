@@ -3,13 +3,13 @@ package io.fulfil.shipping;
 import io.fulfil.fulfilment.FulfilmentStatus;
 import io.fulfil.support.KeyLists;
 import io.fulfil.tracking.ParcelKey;
+import io.fulfil.tracking.ShippedParcels;
 import java.time.LocalDateTime;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.TreeSet;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.stereotype.Repository;
@@ -25,10 +25,12 @@ class ShippingStore {
 
     private final NamedParameterJdbcTemplate jdbc;
     private final KeyLists keyLists;
+    private final ShippedParcels shippedParcels;
 
-    ShippingStore(NamedParameterJdbcTemplate jdbc, KeyLists keyLists) {
+    ShippingStore(NamedParameterJdbcTemplate jdbc, KeyLists keyLists, ShippedParcels shippedParcels) {
         this.jdbc = jdbc;
         this.keyLists = keyLists;
+        this.shippedParcels = shippedParcels;
     }
 
     /** These fulfilment orders as last committed (under the caller's locks, as they are now). */
@@ -54,17 +56,7 @@ class ShippingStore {
     /** The fulfilment order that has each of these parcels' carrier and tracking number, where one has. */
     Map<ParcelKey, String> parcelOwners(Collection<ParcelKey> parcels) {
         Map<ParcelKey, String> owners = new HashMap<>();
-        Set<ParcelKey> wanted = Set.copyOf(parcels);
-        for (List<String> slice : ParcelKey.trackingNoLists(parcels, keyLists)) {
-            jdbc.query("SELECT tracking_no, carrier_code, fulfilment_no FROM fulfilment_order WHERE "
-                            + keyLists.matches("tracking_no", "nos"),
-                    Map.of("nos", keyLists.bind(slice)), rs -> {
-                        ParcelKey key = new ParcelKey(rs.getString(2), rs.getString(1));
-                        if (wanted.contains(key)) {
-                            owners.put(key, rs.getString(3));
-                        }
-                    });
-        }
+        shippedParcels.find(parcels).forEach((key, owner) -> owners.put(key, owner.fulfilmentNo()));
         return owners;
     }
 

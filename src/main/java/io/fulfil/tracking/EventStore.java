@@ -1,9 +1,7 @@
 package io.fulfil.tracking;
 
-import io.fulfil.support.Database;
 import io.fulfil.support.KeyLists;
 import io.fulfil.support.SqlTimestamps;
-import io.fulfil.support.ValueRows;
 import java.time.LocalDateTime;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -12,7 +10,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
-import org.springframework.jdbc.core.RowCallbackHandler;
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.stereotype.Repository;
@@ -35,57 +32,19 @@ class EventStore {
 
     private final NamedParameterJdbcTemplate jdbc;
     private final KeyLists keyLists;
-    /** MySQL: a chunk's parcels looked up as one joined table (see {@link #parcels}). */
-    private final boolean joinedLookups;
+    private final ShippedParcels shippedParcels;
 
-    EventStore(NamedParameterJdbcTemplate jdbc, KeyLists keyLists, Database database) {
+    EventStore(NamedParameterJdbcTemplate jdbc, KeyLists keyLists, ShippedParcels shippedParcels) {
         this.jdbc = jdbc;
         this.keyLists = keyLists;
-        this.joinedLookups = database == Database.MYSQL;
+        this.shippedParcels = shippedParcels;
     }
 
-    /**
-     * The shipped parcels among these, as last committed (the caller locks them next). On MySQL the
-     * parcels are an inline table ({@link ValueRows}) joined to the unique index on tracking number
-     * and carrier, one statement per {@value ValueRows#ROWS_PER_STATEMENT}: an IN list of 100
-     * tracking numbers (see {@link ParcelKey#TRACKING_NOS_PER_LOOKUP}) made MariaDB dive into the index
-     * once per key to plan it and then look each key up again, ten statements per chunk.
-     */
+    /** The shipped parcels among these, as last committed (the caller locks them next). */
     Map<ParcelKey, Parcel> parcels(Collection<ParcelKey> keys) {
         Map<ParcelKey, Parcel> found = new HashMap<>();
-        if (joinedLookups) {
-            List<ParcelKey> sorted = new ArrayList<>(new TreeSet<>(keys));
-            for (List<ParcelKey> piece : ValueRows.pieces(sorted)) {
-                jdbc.getJdbcTemplate().query("""
-                                SELECT f.tracking_no, f.carrier_code, f.fulfilment_no, f.order_no
-                                  FROM (%s) d
-                                  JOIN fulfilment_order f ON f.tracking_no = d.tracking AND f.carrier_code = d.carrier"""
-                                .formatted(ValueRows.table(List.of("tracking", "carrier"), piece.size())),
-                        ps -> {
-                            int i = 1;
-                            for (ParcelKey key : piece) {
-                                ps.setString(i++, key.trackingNo());
-                                ps.setString(i++, key.carrierCode());
-                            }
-                        }, (RowCallbackHandler) rs -> {
-                            ParcelKey key = new ParcelKey(rs.getString(2), rs.getString(1));
-                            found.put(key, new Parcel(key, rs.getString(3), rs.getString(4)));
-                        });
-            }
-            return found;
-        }
-        Set<ParcelKey> wanted = Set.copyOf(keys);
-        for (List<String> slice : ParcelKey.trackingNoLists(keys, keyLists)) {
-            jdbc.query("""
-                            SELECT tracking_no, carrier_code, fulfilment_no, order_no FROM fulfilment_order
-                             WHERE %s""".formatted(keyLists.matches("tracking_no", "nos")),
-                    Map.of("nos", keyLists.bind(slice)), rs -> {
-                        ParcelKey key = new ParcelKey(rs.getString(2), rs.getString(1));
-                        if (wanted.contains(key)) {
-                            found.put(key, new Parcel(key, rs.getString(3), rs.getString(4)));
-                        }
-                    });
-        }
+        shippedParcels.find(keys).forEach((key, owner) -> found.put(key,
+                new Parcel(key, owner.fulfilmentNo(), owner.orderNo())));
         return found;
     }
 
