@@ -94,15 +94,19 @@ final class MySqlStockDialect implements StockDialect {
         }
     }
 
+    /**
+     * All or nothing, as {@link #tryReserve}; when a row falls short, its levels are read again after
+     * the rollback to name it (rows a reservation fell short of are a bug of the caller, who locked them).
+     */
     @Override
     public String reserveWhereAvailable(Map<StockKey, Integer> quantities) {
-        return reserveJoined(quantities);
+        return tryReserve(quantities) ? null : shortRows(quantities);
     }
 
     @Override
     public boolean tryReserve(Map<StockKey, Integer> quantities) {
         return Boolean.TRUE.equals(savepoint.execute(status -> {
-            if (reserveJoined(quantities) == null) {
+            if (reserveJoined(quantities)) {
                 return true;
             }
             status.setRollbackOnly();
@@ -111,19 +115,20 @@ final class MySqlStockDialect implements StockDialect {
     }
 
     /**
-     * One joined update per {@value ValueRows#ROWS_PER_STATEMENT} rows, in lock order (the inline
-     * table is materialised in the order given and drives the join, each stock row found by its
-     * primary key), every row reserved only where it still has the quantity available. A chunk of
-     * the split reserves a couple of thousand rows: this is a handful of statements, where one range
-     * statement per warehouse and 128 SKUs (each row's quantity picked by a {@code CASE}) was some
-     * forty. Returns which rows fell short, or null.
+     * One joined update per {@value ValueRows#ROWS_PER_STATEMENT} rows, in lock order, every row
+     * reserved only where it still has the quantity available; true when every row was (the driver
+     * counts the rows matched). {@code STRAIGHT_JOIN} makes the inline table, materialised in the order
+     * given, drive the join, each stock row found by its primary key, so rows are locked in the order
+     * given. A chunk of the split reserves a couple of thousand rows: this is a handful of statements,
+     * where one range statement per warehouse and 128 SKUs (each row's quantity picked by a
+     * {@code CASE}) was some forty.
      */
-    private String reserveJoined(Map<StockKey, Integer> quantities) {
+    private boolean reserveJoined(Map<StockKey, Integer> quantities) {
         List<Map.Entry<StockKey, Integer>> sorted = quantities.entrySet().stream()
                 .sorted(Map.Entry.comparingByKey(LOCK_ORDER)).toList();
         for (List<Map.Entry<StockKey, Integer>> piece : ValueRows.pieces(sorted)) {
-            int updated = rows.jdbc().getJdbcTemplate().update("""
-                    UPDATE stock s JOIN (%s) d ON s.warehouse_code = d.warehouse AND s.sku_code = d.sku
+            int matched = rows.jdbc().getJdbcTemplate().update("""
+                    UPDATE (%s) d STRAIGHT_JOIN stock s ON s.warehouse_code = d.warehouse AND s.sku_code = d.sku
                        SET s.allocated = s.allocated + d.quantity
                      WHERE s.on_hand - s.allocated >= d.quantity
                     """.formatted(ValueRows.table(List.of("warehouse", "sku", "quantity"), piece.size())), ps -> {
@@ -134,13 +139,27 @@ final class MySqlStockDialect implements StockDialect {
                     ps.setInt(i++, row.getValue());
                 }
             });
-            if (updated != piece.size()) {
-                StockKey first = piece.get(0).getKey();
-                StockKey last = piece.get(piece.size() - 1).getKey();
-                return (piece.size() - updated) + " of the rows from SKU " + first.skuCode() + " in "
-                        + first.warehouseCode() + " to SKU " + last.skuCode() + " in " + last.warehouseCode();
+            if (matched != piece.size()) {
+                return false;
             }
         }
-        return null;
+        return true;
+    }
+
+    /** The rows without the quantity available (or missing), as of now: the first few, named. */
+    private String shortRows(Map<StockKey, Integer> quantities) {
+        Map<StockKey, StockLevel> levels = rows.levelsOf(
+                quantities.keySet().stream().map(StockKey::skuCode).distinct().toList(), null, "");
+        List<String> named = new ArrayList<>();
+        quantities.entrySet().stream().sorted(Map.Entry.comparingByKey(LOCK_ORDER)).forEach(row -> {
+            StockLevel level = levels.get(row.getKey());
+            int available = level == null ? 0 : level.onHand() - level.allocated();
+            if (available < row.getValue() && named.size() < 3) {
+                named.add(row.getKey().skuCode() + " in " + row.getKey().warehouseCode() + " ("
+                        + (level == null ? "no stock row" : available + " available") + ", " + row.getValue()
+                        + " wanted)");
+            }
+        });
+        return named.isEmpty() ? "rows that another transaction changed meanwhile" : String.join(", ", named);
     }
 }

@@ -28,8 +28,9 @@ import org.springframework.transaction.PlatformTransactionManager;
  * <p>Lock order. Every job locks parent orders, then fulfilment orders, then stock rows, each in key
  * order. Stock rows are locked here only, in one order per database: on H2 by SKU then warehouse
  * (the {@code stock_by_sku} index, and single-row updates sorted that way); on MySQL by warehouse then
- * SKU (one primary-key range statement per warehouse, in warehouse order), because MySQL runs one
- * statement per warehouse far faster than one per row. That choice is {@link #lockOrder()}, the one
+ * SKU (one primary-key range statement per warehouse, in warehouse order, or a joined update driven
+ * by the rows in that order), because MySQL runs one statement over many rows far faster than one per
+ * row. Codes are sorted as Java sorts them, which is the key order under a binary collation. That choice is {@link #lockOrder()}, the one
  * place where the two databases differ in what they lock.
  *
  * <p>A movement that makes stock available (a release, a count upwards) also bumps the one row of

@@ -8,7 +8,10 @@ import java.lang.management.MemoryUsage;
 /**
  * Heap figures for the run summary and the benchmark. "Live" is what the heap holds right after a
  * collection, sampled as the run goes: the number that shows whether memory stays flat as the data
- * grows (plain peak usage mostly measures how lazily the collector ran).
+ * grows (plain peak usage mostly measures how lazily the collector ran). Each pool reports its use
+ * after its own latest collection: under the parallel collector, which {@code scripts/fulfil} gives
+ * jobs, the old generation's figure is from its latest full collection, so between two full
+ * collections "live" leaves out what has been promoted since and reads lower than under G1.
  */
 public final class Heap {
 

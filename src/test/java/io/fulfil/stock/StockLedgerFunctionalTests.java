@@ -143,7 +143,8 @@ abstract class StockLedgerFunctionalTests {
         assertThatThrownBy(() -> inTransaction(() -> {
             ledger.reserve(wanted);
             return null;
-        })).hasMessageContaining("not that much is available");
+        })).hasMessageContaining("not that much is available")
+                .as("names the row that was short").hasMessageContaining(last.skuCode() + " in " + last.warehouseCode());
         assertThat(totalAllocated()).isEqualTo(allocatedBefore);
 
         wanted.put(last, lastLevel.onHand() - lastLevel.allocated());
