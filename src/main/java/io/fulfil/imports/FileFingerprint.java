@@ -17,7 +17,7 @@ public record FileFingerprint(String sha256, long size) {
 
     public static FileFingerprint of(Path file) {
         try (InputStream in = Files.newInputStream(file)) {
-            MessageDigest digest = MessageDigest.getInstance("SHA-256");
+            MessageDigest digest = newDigest();
             byte[] buffer = new byte[1 << 16];
             long size = 0;
             for (int n = in.read(buffer); n >= 0; n = in.read(buffer)) {
@@ -27,6 +27,13 @@ public record FileFingerprint(String sha256, long size) {
             return new FileFingerprint(HexFormat.of().formatHex(digest.digest()), size);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read " + file + ": " + e.getMessage(), e);
+        }
+    }
+
+    /** A fresh SHA-256 digest (every JVM has one). */
+    static MessageDigest newDigest() {
+        try {
+            return MessageDigest.getInstance("SHA-256");
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);
         }

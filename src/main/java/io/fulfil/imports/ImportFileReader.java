@@ -101,9 +101,6 @@ public class ImportFileReader<R extends ImportRow> implements ItemStreamReader<R
 
     /** Skips the rows of the grouped copy up to and including (group, line), read before a restart. */
     private void skipToAfter(String group, long line) {
-        if (group == null) {
-            return;
-        }
         lastGroup = group;
         lastLine = line;
         while (true) {

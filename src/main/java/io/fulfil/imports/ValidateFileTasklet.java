@@ -9,7 +9,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
@@ -55,7 +54,7 @@ final class ValidateFileTasklet<R extends ImportRow> implements Tasklet {
             throw new IllegalStateException(file.getFileName() + " changed after the import was started; import it again");
         }
         // which rows were rejected (their lines, in order): the copy of the good rows depends on it
-        MessageDigest verdicts = sha256();
+        MessageDigest verdicts = FileFingerprint.newDigest();
         long rows = 0;
         long rejected = 0;
         boolean fileProblem;
@@ -125,14 +124,6 @@ final class ValidateFileTasklet<R extends ImportRow> implements Tasklet {
                     + (fileProblem ? " (the file as a whole)" : "") + "; nothing applied; see " + RejectFile.pathFor(file)));
         }
         return RepeatStatus.FINISHED;
-    }
-
-    private static MessageDigest sha256() {
-        try {
-            return MessageDigest.getInstance("SHA-256");
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
     }
 
     /**
