@@ -35,11 +35,10 @@ class KilledSplitProcessTests {
     void aKilledRunIsRestartedFromTheJobRepositoryAndAllocatesNothingTwice() throws Exception {
         Path clean = tmp.resolve("clean");
         assertThat(fulfil(clean, "generate", "--orders", ORDERS, "--seed", "7").exitCode()).isZero();
+        Path killed = FulfilProcesses.copy(clean, tmp.resolve("killed"));
         assertThat(fulfil(clean, "run", "split").exitCode()).isZero();
         List<String> expected = snapshot(clean);
 
-        Path killed = tmp.resolve("killed");
-        assertThat(fulfil(killed, "generate", "--orders", ORDERS, "--seed", "7").exitCode()).isZero();
         Path output = tmp.resolve("killed-run.log");
         Process run = start(killed, SMALL_CHUNKS, "run", "split").redirectOutput(output.toFile()).start();
         waitForCommittedChunks(output, run);
