@@ -28,10 +28,10 @@ import tools.jackson.databind.json.JsonMapper;
                 "          fulfil runs 12 --json"})
 final class RunsCommand implements Callable<Integer> {
 
-    /** A small mapper of our own: the command line has no web stack and needs nothing configured. */
     /**
-     * Built on first use: picocli creates every command object for any command line, {@code --help}
-     * included, and building a JSON mapper took about a tenth of a second of each start.
+     * A small mapper of our own (the command line has no web stack and needs nothing configured),
+     * built on first use: picocli creates every command object for any command line, {@code --help}
+     * included, and building it cost about a tenth of a second of CPU on every start.
      */
     private static final class Json {
         static final JsonMapper MAPPER = JsonMapper.builder().build();

@@ -101,7 +101,8 @@ class KilledFloorProcessTests {
 
     private static synchronized Path splitTemplate() throws Exception {
         if (splitTemplate == null) {
-            Path dir = shared.resolve("split");
+            // a directory of its own each attempt, so that a second test after a failed attempt fails for the same reason
+            Path dir = Files.createTempDirectory(shared, "split");
             assertThat(run(dir, List.of(), "generate", "--orders", ORDERS, "--seed", "11").exitCode()).isZero();
             assertThat(run(dir, List.of(), "run", "split").exitCode()).isZero();
             splitTemplate = dir;
@@ -116,7 +117,7 @@ class KilledFloorProcessTests {
     private Path wavedData(String name) throws Exception {
         synchronized (KilledFloorProcessTests.class) {
             if (wavedTemplate == null) {
-                Path dir = FulfilProcesses.copy(splitTemplate(), shared.resolve("waved"));
+                Path dir = FulfilProcesses.copy(splitTemplate(), Files.createTempDirectory(shared, "waved"));
                 assertThat(run(dir, SMALL_WAVES, "run", "wave").exitCode()).isZero();
                 wavedTemplate = dir;
             }
