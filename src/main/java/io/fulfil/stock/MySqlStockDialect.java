@@ -124,9 +124,7 @@ final class MySqlStockDialect implements StockDialect {
      * {@code CASE}) was some forty.
      */
     private boolean reserveJoined(Map<StockKey, Integer> quantities) {
-        List<Map.Entry<StockKey, Integer>> sorted = quantities.entrySet().stream()
-                .sorted(Map.Entry.comparingByKey(LOCK_ORDER)).toList();
-        for (List<Map.Entry<StockKey, Integer>> piece : ValueRows.pieces(sorted)) {
+        for (List<Map.Entry<StockKey, Integer>> piece : ValueRows.pieces(inLockOrder(quantities))) {
             int matched = rows.jdbc().getJdbcTemplate().update("""
                     UPDATE (%s) d STRAIGHT_JOIN stock s ON s.warehouse_code = d.warehouse AND s.sku_code = d.sku
                        SET s.allocated = s.allocated + d.quantity
@@ -146,12 +144,16 @@ final class MySqlStockDialect implements StockDialect {
         return true;
     }
 
+    private static List<Map.Entry<StockKey, Integer>> inLockOrder(Map<StockKey, Integer> quantities) {
+        return quantities.entrySet().stream().sorted(Map.Entry.comparingByKey(LOCK_ORDER)).toList();
+    }
+
     /** The rows without the quantity available (or missing), as of now: the first few, named. */
     private String shortRows(Map<StockKey, Integer> quantities) {
         Map<StockKey, StockLevel> levels = rows.levelsOf(
                 quantities.keySet().stream().map(StockKey::skuCode).distinct().toList(), null, "");
         List<String> named = new ArrayList<>();
-        quantities.entrySet().stream().sorted(Map.Entry.comparingByKey(LOCK_ORDER)).forEach(row -> {
+        inLockOrder(quantities).forEach(row -> {
             StockLevel level = levels.get(row.getKey());
             int available = level == null ? 0 : level.onHand() - level.allocated();
             if (available < row.getValue() && named.size() < 3) {

@@ -115,14 +115,16 @@ class KilledFloorProcessTests {
      * wave test's expected outcome and the import test's starting point, made once for both.
      */
     private Path wavedData(String name) throws Exception {
-        synchronized (KilledFloorProcessTests.class) {
-            if (wavedTemplate == null) {
-                Path dir = FulfilProcesses.copy(splitTemplate(), Files.createTempDirectory(shared, "waved"));
-                assertThat(run(dir, SMALL_WAVES, "run", "wave").exitCode()).isZero();
-                wavedTemplate = dir;
-            }
+        return copy(wavedTemplate(), name);
+    }
+
+    private static synchronized Path wavedTemplate() throws Exception {
+        if (wavedTemplate == null) {
+            Path dir = FulfilProcesses.copy(splitTemplate(), Files.createTempDirectory(shared, "waved"));
+            assertThat(run(dir, SMALL_WAVES, "run", "wave").exitCode()).isZero();
+            wavedTemplate = dir;
         }
-        return copy(wavedTemplate, name);
+        return wavedTemplate;
     }
 
     /** Starts the command, waits until it reports progress (chunks have committed), then kills it. */
