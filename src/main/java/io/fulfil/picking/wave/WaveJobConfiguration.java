@@ -2,6 +2,7 @@ package io.fulfil.picking.wave;
 
 import io.fulfil.ops.StepProgress;
 import io.fulfil.support.Database;
+import io.fulfil.ops.ReadAheadReader;
 import java.time.Clock;
 import java.time.LocalDateTime;
 import java.util.ArrayDeque;
@@ -117,7 +118,9 @@ public class WaveJobConfiguration {
                 .name("allocatedWork").dataSource(dataSource).sql(WaveStore.CANDIDATES_SQL)
                 .rowMapper(WaveStore::candidateRow).fetchSize(streaming(database)).saveState(false)
                 .verifyCursorPosition(false).build();
-        return new PackingReader(candidates, new WavePacker(settings), new CutOffs(settings, clock));
+        // packed on a thread of its own while the step writes the waves before (two chunks ahead at most)
+        return new ReadAheadReader<>(new PackingReader(candidates, new WavePacker(settings), new CutOffs(settings, clock)),
+                2 * settings.chunkSize(), "wave-packing");
     }
 
     @Bean
