@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.Test;
@@ -25,7 +26,6 @@ class ReadAheadReaderTests {
         final AtomicReference<Thread> openedOn = new AtomicReference<>();
         final AtomicReference<Thread> readOn = new AtomicReference<>();
         final AtomicReference<Thread> closedOn = new AtomicReference<>();
-        volatile boolean readAfterClose;
 
         Counting(int last, RuntimeException failAfterLast) {
             this.last = last;
@@ -40,9 +40,6 @@ class ReadAheadReaderTests {
         @Override
         public Integer read() {
             readOn.set(Thread.currentThread());
-            if (closedOn.get() != null) {
-                readAfterClose = true;
-            }
             int n = next.getAndIncrement();
             if (n <= last) {
                 return n;
@@ -106,7 +103,7 @@ class ReadAheadReaderTests {
     }
 
     @Test
-    void closingBeforeTheEndStopsTheReadAheadThreadBeforeTheSourceIsClosed() throws Exception {
+    void closingBeforeTheEndStopsTheReadAheadThreadAFewItemsAhead() throws Exception {
         CountDownLatch full = new CountDownLatch(1);
         Counting source = new Counting(Integer.MAX_VALUE, null) {
             @Override
@@ -126,9 +123,84 @@ class ReadAheadReaderTests {
         reader.close();
 
         assertThat(readAhead.isAlive()).isFalse();
-        assertThat(source.readAfterClose).isFalse();
         // the bound holds: the thread stopped a few items ahead, not at the end of an endless source
         assertThat(source.next.get()).isLessThan(10);
+    }
+
+    @Test
+    void closingWhileTheSourceIsInAReadClosesItOnlyOnceThatReadHasReturned() throws Exception {
+        CountDownLatch inSecondRead = new CountDownLatch(1);
+        CountDownLatch releaseSecondRead = new CountDownLatch(1);
+        AtomicBoolean secondReadReturned = new AtomicBoolean();
+        AtomicBoolean closedAfterTheRead = new AtomicBoolean();
+        Counting source = new Counting(10, null) {
+            @Override
+            public Integer read() {
+                Integer n = super.read();
+                if (Integer.valueOf(2).equals(n)) {
+                    inSecondRead.countDown();
+                    awaitQuietly(releaseSecondRead);
+                    secondReadReturned.set(true);
+                }
+                return n;
+            }
+
+            @Override
+            public void close() {
+                closedAfterTheRead.set(secondReadReturned.get());
+                super.close();
+            }
+        };
+        ReadAheadReader<Integer> reader = new ReadAheadReader<>(source, 5, "test-read-ahead");
+        reader.open(new ExecutionContext());
+        assertThat(reader.read()).isEqualTo(1);
+        assertThat(inSecondRead.await(10, TimeUnit.SECONDS)).isTrue();
+
+        Thread closer = new Thread(reader::close);
+        closer.start();
+        closer.join(300);
+        assertThat(closer.isAlive()).as("close waits for the read under way").isTrue();
+        assertThat(source.closedOn.get()).isNull();
+
+        releaseSecondRead.countDown();
+        closer.join(10_000);
+        assertThat(closer.isAlive()).isFalse();
+        assertThat(closedAfterTheRead).isTrue();
+        assertThat(source.closedOn.get()).isSameAs(closer);
+    }
+
+    @Test
+    void anInterruptOfTheReadAheadThreadLosesNoItem() throws Exception {
+        CountDownLatch queueFull = new CountDownLatch(1);
+        Counting source = new Counting(50, null) {
+            @Override
+            public Integer read() {
+                Integer n = super.read();
+                if (n != null && n == 4) {
+                    queueFull.countDown();
+                }
+                return n;
+            }
+        };
+        ReadAheadReader<Integer> reader = new ReadAheadReader<>(source, 3, "test-read-ahead");
+        reader.open(new ExecutionContext());
+        assertThat(queueFull.await(10, TimeUnit.SECONDS)).isTrue();
+        source.readOn.get().interrupt();
+
+        List<Integer> read = new ArrayList<>();
+        for (Integer item = reader.read(); item != null; item = reader.read()) {
+            read.add(item);
+        }
+        reader.close();
+        assertThat(read).hasSize(50).startsWith(1, 2, 3, 4, 5).endsWith(49, 50);
+    }
+
+    private static void awaitQuietly(CountDownLatch latch) {
+        try {
+            latch.await(30, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 
     @Test

@@ -118,7 +118,7 @@ public class WaveJobConfiguration {
                 .name("allocatedWork").dataSource(dataSource).sql(WaveStore.CANDIDATES_SQL)
                 .rowMapper(WaveStore::candidateRow).fetchSize(streaming(database)).saveState(false)
                 .verifyCursorPosition(false).build();
-        // packed on a thread of its own while the step writes the waves before (two chunks ahead at most)
+        // packed on a thread of its own while the step writes the waves before (about two chunks ahead)
         return new ReadAheadReader<>(new PackingReader(candidates, new WavePacker(settings), new CutOffs(settings, clock)),
                 2 * settings.chunkSize(), "wave-packing");
     }
