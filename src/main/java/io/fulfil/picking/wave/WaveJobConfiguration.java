@@ -1,8 +1,8 @@
 package io.fulfil.picking.wave;
 
+import io.fulfil.ops.ReadAheadReader;
 import io.fulfil.ops.StepProgress;
 import io.fulfil.support.Database;
-import io.fulfil.ops.ReadAheadReader;
 import java.time.Clock;
 import java.time.LocalDateTime;
 import java.util.ArrayDeque;
