@@ -1,15 +1,11 @@
 package io.fulfil.split.job;
 
 import io.fulfil.stock.StockCache;
-import io.fulfil.support.LogContext;
 import io.fulfil.support.SlicedReads;
+import io.fulfil.support.WorkAhead;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.ArrayBlockingQueue;
-import java.util.concurrent.BlockingQueue;
-import java.util.concurrent.TimeUnit;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
+import java.util.function.Consumer;
 import org.springframework.batch.infrastructure.item.ExecutionContext;
 import org.springframework.batch.infrastructure.item.ItemStreamException;
 import org.springframework.batch.infrastructure.item.ItemStreamReader;
@@ -30,26 +26,12 @@ import org.springframework.jdbc.core.RowCallbackHandler;
  */
 public class PlanAheadReader implements ItemStreamReader<String> {
 
-    private static final Logger log = LoggerFactory.getLogger(PlanAheadReader.class);
-
     /**
      * A chunk of the demand with its plan, made on a projection of the given epoch, read when the
      * ledger's raise counter stood at {@code raised}.
      */
     record PlannedChunk(List<String> orderNos, ChunkPlanner.ChunkInput input, ChunkPlanner.Planned planned,
                         long epoch, long raised, boolean counted) {
-    }
-
-    private static final Object END = new Object();
-
-    private record Failure(Throwable cause) {
-    }
-
-    /** Thrown inside the planning thread to leave the demand query when the step closes the reader. */
-    private static final class Stopped extends RuntimeException {
-        Stopped() {
-            super(null, null, false, false);
-        }
     }
 
     private final JdbcTemplate demand;
@@ -61,12 +43,10 @@ public class PlanAheadReader implements ItemStreamReader<String> {
     /** The query of the demand this run serves ({@link SplitDemand}). */
     private final String demandSql;
 
-    /** One planned chunk waits here while the writer writes the one before and the next is planned. */
-    private final BlockingQueue<Object> handOff = new ArrayBlockingQueue<>(1);
+    /** One planned chunk waits in it while the writer writes the one before and the next is planned. */
+    private WorkAhead<PlannedChunk> planning;
     /** The chunk whose order numbers were handed out and whose plan the writer has not claimed yet. */
     private PlannedChunk unclaimed;
-    private volatile boolean stopped;
-    private Thread planning;
     private PlannedChunk current;
     private int next;
     private boolean ended;
@@ -93,11 +73,11 @@ public class PlanAheadReader implements ItemStreamReader<String> {
 
     @Override
     public void open(ExecutionContext executionContext) throws ItemStreamException {
-        stopped = false;
-        reads = new SlicedReads(readers, "split-reader");
-        planning = new Thread(LogContext.carried(this::planAll), "split-planning");
-        planning.setDaemon(true);
-        planning.start();
+        ended = false;
+        current = null;
+        SlicedReads slices = new SlicedReads(readers, "split-reader");
+        reads = slices;
+        planning = WorkAhead.start("split-planning", 1, out -> planAll(out, slices));
     }
 
     @Override
@@ -106,19 +86,20 @@ public class PlanAheadReader implements ItemStreamReader<String> {
             if (ended) {
                 return null;
             }
-            Object item = handOff.take();
-            if (item == END) {
+            PlannedChunk chunk;
+            try {
+                chunk = planning.take();
+            } catch (Exception | Error e) {
+                ended = true;
+                throw new IllegalStateException("planning the split failed: " + e.getMessage(), e);
+            }
+            if (chunk == null) {
                 ended = true;
                 // the step ends here: whatever is still being written must be written first
                 endOfInput.run();
                 return null;
             }
-            if (item instanceof Failure failure) {
-                ended = true;
-                throw new IllegalStateException("planning the split failed: " + failure.cause().getMessage(),
-                        failure.cause());
-            }
-            current = (PlannedChunk) item;
+            current = chunk;
             next = 0;
             unclaimed = current;
         }
@@ -157,73 +138,40 @@ public class PlanAheadReader implements ItemStreamReader<String> {
 
     @Override
     public void close() throws ItemStreamException {
-        stopped = true;
-        Thread thread = planning;
+        WorkAhead<PlannedChunk> stopping = planning;
+        SlicedReads slices = reads;
         planning = null;
-        if (thread != null) {
-            try {
-                // not interrupted: an interrupt inside H2's file I/O would close the database file
-                thread.join(TimeUnit.MINUTES.toMillis(2));
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-            if (thread.isAlive()) {
-                log.warn("the split's planning thread has not stopped; it ends with its current query");
-            }
-        }
-        handOff.clear();
+        reads = null;
         unclaimed = null;
         current = null;
-        if (reads != null) {
-            // lets a slice still being read finish; a planning thread still alive ends with its query
-            reads.close();
-            reads = null;
+        if (stopping != null) {
+            // the slice readers are closed once the planning thread has left them
+            stopping.stop(slices::close);
+        } else if (slices != null) {
+            slices.close();
         }
     }
 
-    private void planAll() {
-        try {
-            List<String> batch = new ArrayList<>(chunkSize);
-            demand.query(demandSql, (RowCallbackHandler) rs -> {
-                batch.add(rs.getString(1));
-                if (batch.size() == chunkSize) {
-                    pass(plan(List.copyOf(batch)));
-                    batch.clear();
-                }
-            });
-            if (!batch.isEmpty()) {
-                pass(plan(List.copyOf(batch)));
+    /** Reads the demand in serving order and passes it on chunk by chunk, each with its plan. */
+    private void planAll(Consumer<PlannedChunk> out, SlicedReads slices) {
+        List<String> batch = new ArrayList<>(chunkSize);
+        demand.query(demandSql, (RowCallbackHandler) rs -> {
+            batch.add(rs.getString(1));
+            if (batch.size() == chunkSize) {
+                out.accept(plan(List.copyOf(batch), slices));
+                batch.clear();
             }
-            pass(END);
-        } catch (Stopped e) {
-            // the step closed the reader: nobody waits for more
-        } catch (Throwable e) {
-            try {
-                pass(new Failure(e));
-            } catch (Stopped stopped) {
-                log.warn("planning the split failed after the step stopped", e);
-            }
+        });
+        if (!batch.isEmpty()) {
+            out.accept(plan(List.copyOf(batch), slices));
         }
     }
 
-    private PlannedChunk plan(List<String> orderNos) {
-        ChunkPlanner.ChunkInput input = planner.readAhead(orderNos, reads);
+    private PlannedChunk plan(List<String> orderNos, SlicedReads slices) {
+        ChunkPlanner.ChunkInput input = planner.readAhead(orderNos, slices);
         StockCache.View view = stockCache.levelsOf(input.skus());
         ChunkPlanner.Planned planned = planner.plan(input, view.levels());
         boolean counted = stockCache.reserve(view.epoch(), planned.stock().reservations());
         return new PlannedChunk(orderNos, input, planned, view.epoch(), view.raised(), counted);
-    }
-
-    private void pass(Object item) {
-        try {
-            while (!handOff.offer(item, 100, TimeUnit.MILLISECONDS)) {
-                if (stopped) {
-                    throw new Stopped();
-                }
-            }
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new Stopped();
-        }
     }
 }
