@@ -146,8 +146,9 @@ public final class WorkAhead<T> {
         }
         boolean releaseHere;
         synchronized (this) {
-            releaseHere = finished;
-            if (!finished) {
+            // a thread that died before it ran the work never set finished: nothing will release for it
+            releaseHere = finished || !thread.isAlive();
+            if (!releaseHere) {
                 releaseWhenFinished = release;
             }
         }
@@ -182,7 +183,11 @@ public final class WorkAhead<T> {
                 release = releaseWhenFinished;
             }
             if (release != null) {
-                release.run();
+                try {
+                    release.run();
+                } catch (RuntimeException | Error e) {
+                    log.warn("{} could not release what it used after it was stopped", name, e);
+                }
             }
         }
     }

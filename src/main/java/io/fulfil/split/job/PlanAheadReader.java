@@ -89,6 +89,9 @@ public class PlanAheadReader implements ItemStreamReader<String> {
             PlannedChunk chunk;
             try {
                 chunk = planning.take();
+            } catch (InterruptedException e) {
+                // the step's own thread was interrupted (a stop), not the planning
+                throw e;
             } catch (Exception | Error e) {
                 ended = true;
                 throw new IllegalStateException("planning the split failed: " + e.getMessage(), e);
