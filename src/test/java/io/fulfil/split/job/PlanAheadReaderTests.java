@@ -3,6 +3,8 @@ package io.fulfil.split.job;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.springframework.batch.infrastructure.item.ExecutionContext;
 import org.springframework.dao.DataAccessResourceFailureException;
@@ -52,5 +54,47 @@ class PlanAheadReaderTests {
         } finally {
             reader.close();
         }
+    }
+
+    @Test
+    void aReaderOpenedAgainAfterAFailurePlansAgainRatherThanReportingTheDemandExhausted() {
+        PlanAheadReader reader = new PlanAheadReader(new LostDemand(), null, null, 10);
+        for (int opening = 1; opening <= 2; opening++) {
+            reader.open(new ExecutionContext());
+            try {
+                assertThatThrownBy(reader::read)
+                        .as("opening %d", opening)
+                        .hasMessage("planning the split failed: connection to the order database lost");
+            } finally {
+                reader.close();
+            }
+        }
+    }
+
+    @Test
+    void anInterruptOfTheStepsThreadLeavesTheReadAsAnInterruptNotAsAPlanningFailure() throws Exception {
+        CountDownLatch demandAnswers = new CountDownLatch(1);
+        JdbcTemplate slowDemand = new JdbcTemplate() {
+            @Override
+            public void query(String sql, RowCallbackHandler handler) {
+                try {
+                    demandAnswers.await(30, TimeUnit.SECONDS);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+            }
+        };
+        PlanAheadReader reader = new PlanAheadReader(slowDemand, null, null, 10);
+        reader.open(new ExecutionContext());
+        try {
+            Thread.currentThread().interrupt();
+            assertThatThrownBy(reader::read).isInstanceOf(InterruptedException.class);
+        } finally {
+            Thread.interrupted();
+            demandAnswers.countDown();
+            reader.close();
+        }
+        assertThat(Thread.getAllStackTraces().keySet())
+                .noneMatch(t -> t.getName().equals("split-planning") && t.isAlive());
     }
 }
