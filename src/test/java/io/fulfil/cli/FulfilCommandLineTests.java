@@ -20,13 +20,13 @@ class FulfilCommandLineTests {
     @Test
     void oneLineSkipsSpringsWrappersForTheReason() {
         IllegalArgumentException reason =
-                new IllegalArgumentException("fulfil.split.chunk-size must be between 1 and 10000, is 0");
+                new IllegalArgumentException("fulfil.split.chunk-size must be between 0 (per database) and 10000, is -1");
         BeanCreationException bean = new BeanCreationException("splitSettings", "Could not bind properties", reason);
         UnsatisfiedDependencyException outer = new UnsatisfiedDependencyException("split-config", "split",
                 "splitOrders", bean);
 
         assertThat(FulfilCommandLine.oneLine(outer))
-                .isEqualTo("fulfil.split.chunk-size must be between 1 and 10000, is 0");
+                .isEqualTo("fulfil.split.chunk-size must be between 0 (per database) and 10000, is -1");
     }
 
     @Test

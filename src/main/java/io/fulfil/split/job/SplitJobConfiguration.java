@@ -64,10 +64,10 @@ public class SplitJobConfiguration {
     @Bean
     Step splitOrders(JobRepository jobRepository, PlatformTransactionManager transactionManager,
                      PlanAheadReader splitDemandReader, SplitChunkWriter splitChunkWriter,
-                     NamedParameterJdbcTemplate jdbc, SplitSettings settings) {
+                     NamedParameterJdbcTemplate jdbc, SplitSettings settings, Database database) {
         SplitProgress progress = new SplitProgress(jdbc);
         return new StepBuilder("splitOrders", jobRepository)
-                .<String, String>chunk(settings.chunkSize())
+                .<String, String>chunk(settings.chunkSizeFor(database))
                 .transactionManager(transactionManager)
                 .reader(splitDemandReader)
                 .writer(splitChunkWriter)
@@ -96,7 +96,7 @@ public class SplitJobConfiguration {
         ChunkPlanner planner = new ChunkPlanner(store, new SplitPlanner(referenceData.load(), numbers),
                 new SkuCatalog(jdbc, keyLists, settings.skuCacheSize()), clock, jobExecutionId);
         return new PlanAheadReader(demand, planner, new StockCache(stockLedger, settings.stockCacheSize()),
-                settings.chunkSize(), SplitDemand.named(demandServed), settings.readersFor(database));
+                settings.chunkSizeFor(database), SplitDemand.named(demandServed), settings.readersFor(database));
     }
 
     @Bean
