@@ -52,16 +52,21 @@ public record SplitSettings(@DefaultValue("0") int chunkSize, @DefaultValue("200
 
     /** Orders per chunk on this database. */
     public int chunkSizeFor(Database database) {
-        return chunkSize > 0 ? chunkSize : database == Database.MYSQL ? 1000 : 500;
+        return setOrFor(chunkSize, database, 1000, 500);
     }
 
     /** The slices of a chunk the planning thread reads at once on this database. */
     public int readersFor(Database database) {
-        return readers > 0 ? readers : database == Database.MYSQL ? 4 : 1;
+        return setOrFor(readers, database, 4, 1);
     }
 
     /** The writers to use on this database. */
     public int writersFor(Database database) {
-        return writers > 0 ? writers : database == Database.MYSQL ? 2 : 1;
+        return setOrFor(writers, database, 2, 1);
+    }
+
+    /** A setting's value when set (above 0), else the database's own. */
+    private static int setOrFor(int set, Database database, int onMySql, int onH2) {
+        return set > 0 ? set : database == Database.MYSQL ? onMySql : onH2;
     }
 }
