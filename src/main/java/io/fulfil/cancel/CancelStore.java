@@ -25,18 +25,19 @@ class CancelStore {
     /**
      * Cancelled orders with something left to compensate: a fulfilment order holding stock, a parcel
      * with a carrier and no intercept request, or a backorder. What is done no longer matches, so a
-     * restarted or repeated run finds only what is left.
+     * restarted or repeated run finds only what is left. {@code cancelled_order_no} is the order number
+     * of a cancelled order and NULL otherwise (migration 14), so its index holds only cancelled orders.
      */
     private static final String PENDING_SQL = """
             SELECT o.order_no FROM customer_order o
-             WHERE o.status = 'CANCELLED' AND o.order_no > :after
+             WHERE o.cancelled_order_no > :after
                AND (EXISTS (SELECT 1 FROM fulfilment_order f
                              WHERE f.order_no = o.order_no
                                AND (f.status IN %s
                                     OR (f.status IN %s AND NOT EXISTS (SELECT 1 FROM intercept_request i
                                                                       WHERE i.fulfilment_no = f.fulfilment_no))))
                     OR EXISTS (SELECT 1 FROM backorder b WHERE b.order_no = o.order_no))
-             ORDER BY o.order_no
+             ORDER BY o.cancelled_order_no
              LIMIT :limit""".formatted(FulfilmentStatus.sqlList(FulfilmentStatus.HOLDING_STOCK),
             FulfilmentStatus.sqlList(INTERCEPTABLE));
 

@@ -16,13 +16,19 @@ import org.springframework.context.annotation.Configuration;
 @Configuration(proxyBeanMethods = false)
 class DatabaseDialectConfiguration {
 
-    /** Migrations use ${timestamp} for the one column type the two databases spell differently. */
+    /**
+     * Migrations use ${timestamp} for the one column type the two databases spell differently, and
+     * ${stored} after a generated column's expression: MySQL keeps it in the row only when told
+     * {@code STORED}, H2 always does and has no such word.
+     */
     @Bean
-    FlywayConfigurationCustomizer timestampPlaceholder(org.springframework.core.env.Environment env) {
-        return configuration -> {
-            String url = env.getProperty("spring.datasource.url");
-            configuration.placeholders(Map.of("timestamp", JdbcUrls.isMySql(url) ? "DATETIME(3)" : "TIMESTAMP(3)"));
-        };
+    FlywayConfigurationCustomizer migrationPlaceholders(org.springframework.core.env.Environment env) {
+        return configuration -> configuration.placeholders(
+                migrationPlaceholders(JdbcUrls.isMySql(env.getProperty("spring.datasource.url"))));
+    }
+
+    static Map<String, String> migrationPlaceholders(boolean mySql) {
+        return Map.of("timestamp", mySql ? "DATETIME(3)" : "TIMESTAMP(3)", "stored", mySql ? "STORED" : "");
     }
 
     /** Which database the processor is connected to. */

@@ -61,6 +61,15 @@ abstract class CancelFunctionalTests extends ShippingFlowTests {
         for (String s : CANCELLED) {
             jdbc.update("UPDATE customer_order SET status = 'CANCELLED' WHERE order_no = ?", order(s));
         }
+        // the column the cancel job finds cancelled orders by (migration 14): their number, NULL for the rest
+        List<String> cancelledKeys = new ArrayList<>();
+        for (String s : CANCELLED) {
+            cancelledKeys.add(order(s) + "|" + order(s) + "|");
+        }
+        assertThat(rows("SELECT order_no, cancelled_order_no FROM customer_order WHERE order_no LIKE '" + prefix
+                + "-%' AND status = 'CANCELLED' ORDER BY order_no")).containsExactlyInAnyOrderElementsOf(cancelledKeys);
+        assertThat(count("SELECT COUNT(*) FROM customer_order WHERE status <> 'CANCELLED'"
+                + " AND cancelled_order_no IS NOT NULL")).isZero();
         JobExecution cancel = run("cancel");
 
         // in the warehouse: cancelled, stock released (allocated down, on_hand stays), out of the wave

@@ -1,6 +1,5 @@
 package io.fulfil.config;
 
-import java.util.Map;
 import javax.sql.DataSource;
 import org.flywaydb.core.Flyway;
 import org.flywaydb.core.api.configuration.FluentConfiguration;
@@ -12,14 +11,14 @@ public final class FlywayForTests {
     }
 
     public static Flyway h2(DataSource dataSource) {
-        return configuration(dataSource, "TIMESTAMP(3)").load();
+        return configuration(dataSource, false).load();
     }
 
-    static FluentConfiguration configuration(DataSource dataSource, String timestampType) {
+    static FluentConfiguration configuration(DataSource dataSource, boolean mySql) {
         return new FluentConfiguration().dataSource(dataSource).locations("classpath:db/migration/common")
                 .javaMigrations(new V1__SpringBatchSchema(), new V7__QuartzSchema(), new V10__H2IdentityCache(),
                         new V13__H2DecisionIdentityCache())
-                .placeholders(Map.of("timestamp", timestampType));
+                .placeholders(DatabaseDialectConfiguration.migrationPlaceholders(mySql));
     }
 
     public static void migrate(DataSource dataSource) {

@@ -25,7 +25,7 @@ abstract class FlywayWhenBehindTests {
 
     abstract HikariDataSource newDataSource();
 
-    abstract String timestampType();
+    abstract boolean mySql();
 
     @BeforeEach
     void open() {
@@ -42,7 +42,7 @@ abstract class FlywayWhenBehindTests {
 
     @Test
     void theApplicationsSchemaIsCurrentOnceMigratedAtItsHighestVersion() {
-        Flyway real = FlywayForTests.configuration(dataSource, timestampType()).load();
+        Flyway real = FlywayForTests.configuration(dataSource, mySql()).load();
         real.migrate();
 
         assertThat(FlywayWhenBehind.isBehind(real.getConfiguration())).isFalse();

@@ -13,7 +13,7 @@ class H2FlywayWhenBehindTests extends FlywayWhenBehindTests {
     }
 
     @Override
-    String timestampType() {
-        return "TIMESTAMP(3)";
+    boolean mySql() {
+        return false;
     }
 }

@@ -17,7 +17,7 @@ class MySqlFlywayWhenBehindTests extends FlywayWhenBehindTests {
     }
 
     @Override
-    String timestampType() {
-        return "DATETIME(3)";
+    boolean mySql() {
+        return true;
     }
 }
