@@ -32,13 +32,13 @@ class CancelStore {
             SELECT o.order_no FROM customer_order o
              WHERE o.cancelled_order_no > :after
                AND (EXISTS (SELECT 1 FROM fulfilment_order f
-                             WHERE f.order_no = o.order_no
+                             WHERE %s
                                AND (f.status IN %s
                                     OR (f.status IN %s AND NOT EXISTS (SELECT 1 FROM intercept_request i
                                                                       WHERE i.fulfilment_no = f.fulfilment_no))))
                     OR EXISTS (SELECT 1 FROM backorder b WHERE b.order_no = o.order_no))
              ORDER BY o.cancelled_order_no
-             LIMIT :limit""".formatted(FulfilmentStatus.sqlList(FulfilmentStatus.HOLDING_STOCK),
+             LIMIT :limit""".formatted(FulfilmentOrders.OF_ORDER, FulfilmentStatus.sqlList(FulfilmentStatus.HOLDING_STOCK),
             FulfilmentStatus.sqlList(INTERCEPTABLE));
 
     /** A fulfilment order of a cancelled order, with its parcel (when shipped). */
@@ -68,9 +68,9 @@ class CancelStore {
         List<Part> parts = new ArrayList<>();
         for (List<String> slice : keyLists.slices(orderNos)) {
             jdbc.query("""
-                            SELECT fulfilment_no, order_no, carrier_code, tracking_no FROM fulfilment_order%s
-                             WHERE %s""".formatted(keyLists.through(FulfilmentOrders.BY_ORDER_INDEX),
-                            keyLists.matches("order_no", "nos")),
+                            SELECT f.fulfilment_no, f.order_no, f.carrier_code, f.tracking_no FROM %s
+                             WHERE %s""".formatted(FulfilmentOrders.ofOrders(keyLists),
+                            keyLists.matches("o.order_no", "nos")),
                     Map.of("nos", keyLists.bind(slice)),
                     rs -> {
                         parts.add(new Part(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4)));

@@ -1,5 +1,6 @@
 package io.fulfil.cli;
 
+import io.fulfil.fulfilment.FulfilmentOrders;
 import io.fulfil.imports.ImportReport;
 import io.fulfil.imports.InboxImports;
 import io.fulfil.ops.FloorSummary;
@@ -140,8 +141,9 @@ final class DemoCommand implements Callable<Integer> {
         System.out.println("  final status of the orders shipped or cancelled in this demo:");
         jdbc.query("""
                         SELECT o.order_no, o.status, f.fulfilment_no, f.status, f.carrier_code, f.tracking_no
-                          FROM customer_order o LEFT JOIN fulfilment_order f ON f.order_no = o.order_no
-                         WHERE o.order_no IN (:nos) ORDER BY o.order_no, f.fulfilment_no""",
+                          FROM customer_order o LEFT JOIN fulfilment_order f ON %s
+                         WHERE o.order_no IN (:nos) ORDER BY o.order_no, f.fulfilment_no""".formatted(
+                        FulfilmentOrders.OF_ORDER),
                 Map.of("nos", orderNos), rs -> {
                     String parcel = rs.getString(5) == null ? "" : "  " + rs.getString(5) + " " + rs.getString(6);
                     System.out.printf("    %-16s %-20s %-19s %-16s%s%n", rs.getString(1), rs.getString(2),

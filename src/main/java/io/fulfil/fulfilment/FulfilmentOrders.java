@@ -28,8 +28,27 @@ import org.springframework.stereotype.Repository;
 @Repository
 public class FulfilmentOrders {
 
-    /** The index that finds an order's fulfilment orders; lookups of a chunk's orders name it ({@link KeyLists#through}). */
+    /**
+     * The index that finds an order's fulfilment orders, by (split_key, order_no) (migration V15);
+     * lookups of a chunk's orders name it ({@link KeyLists#through}).
+     */
     public static final String BY_ORDER_INDEX = "fulfilment_order_by_order";
+
+    /**
+     * True when fulfilment order {@code f} is one of order {@code o}'s: the order's split key and number
+     * (migration V15). The key grows with the time of the order's first split, so the split appends to
+     * the index instead of writing into random pages of it; every lookup of an order's parts goes
+     * through the order's row for it.
+     */
+    public static final String OF_ORDER = "f.split_key = o.split_key AND f.order_no = o.order_no";
+
+    /**
+     * {@code customer_order o} joined to its fulfilment orders {@code f}, for a FROM clause that picks
+     * the orders by {@code o.order_no}.
+     */
+    public static String ofOrders(KeyLists keyLists) {
+        return "customer_order o JOIN fulfilment_order f" + keyLists.through(BY_ORDER_INDEX) + " ON " + OF_ORDER;
+    }
 
     /** A fulfilment order's state as read (under lock, when from {@link #lock}). */
     public record Current(String fulfilmentNo, String orderNo, String warehouseCode, String temperatureZone,

@@ -88,8 +88,8 @@ public class ParentOrders {
         Set<String> backordered = new HashSet<>();
         for (List<String> slice : keyLists.slices(derived.keySet())) {
             Object keys = keyLists.bind(slice);
-            jdbc.query("SELECT order_no, status FROM fulfilment_order" + keyLists.through(FulfilmentOrders.BY_ORDER_INDEX)
-                            + " WHERE " + keyLists.matches("order_no", "nos"),
+            jdbc.query("SELECT f.order_no, f.status FROM " + FulfilmentOrders.ofOrders(keyLists)
+                            + " WHERE " + keyLists.matches("o.order_no", "nos"),
                     Map.of("nos", keys), rs -> {
                         parts.computeIfAbsent(rs.getString(1), k -> new ArrayList<>())
                                 .add(FulfilmentStatus.valueOf(rs.getString(2)));

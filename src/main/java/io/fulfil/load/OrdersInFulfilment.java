@@ -1,5 +1,6 @@
 package io.fulfil.load;
 
+import io.fulfil.fulfilment.FulfilmentOrders;
 import io.fulfil.fulfilment.OrderStatus;
 import java.util.Collection;
 import java.util.HashMap;
@@ -39,7 +40,8 @@ final class OrdersInFulfilment {
                 reasons.put(rs.getString("order_no"), "already being fulfilled (already split)");
             }
         });
-        note(reasons, "SELECT DISTINCT order_no FROM fulfilment_order WHERE order_no IN (:keys)", keys,
+        note(reasons, "SELECT DISTINCT f.order_no FROM customer_order o JOIN fulfilment_order f ON "
+                        + FulfilmentOrders.OF_ORDER + " WHERE o.order_no IN (:keys)", keys,
                 "already being fulfilled (it has fulfilment orders)");
         note(reasons, "SELECT DISTINCT order_no FROM backorder WHERE order_no IN (:keys)", keys,
                 "already being fulfilled (it has backorders)");

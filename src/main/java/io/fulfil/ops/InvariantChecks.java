@@ -39,7 +39,26 @@ public class InvariantChecks {
         List<Violation> found = new ArrayList<>(money());
         found.addAll(stockBounds());
         found.addAll(stockMatchesFulfilments());
+        found.addAll(partsFoundThroughTheirOrder());
         return found;
+    }
+
+    /**
+     * Not one of §5's: the processor's own. Every fulfilment order and decision carries its order's split
+     * key (migration V15), by which every lookup of an order's parts finds them; one that does not would
+     * be invisible to roll-ups, re-splits, cancellation and {@code explain}.
+     */
+    public List<Violation> partsFoundThroughTheirOrder() {
+        return query("an order's fulfilment orders and decisions carry its split key", """
+                SELECT 'fulfilment order', f.fulfilment_no, f.order_no FROM fulfilment_order f
+                 WHERE NOT EXISTS (SELECT 1 FROM customer_order o
+                                    WHERE o.order_no = f.order_no AND o.split_key = f.split_key)
+                UNION ALL
+                SELECT 'decision', CONCAT('#', d.decision_no), d.order_no FROM split_decision d
+                 WHERE NOT EXISTS (SELECT 1 FROM customer_order o
+                                    WHERE o.order_no = d.order_no AND o.split_key = d.split_key)""",
+                rs -> rs.getString(1) + " " + rs.getString(2) + " of order " + rs.getString(3)
+                        + " does not carry the order's split key");
     }
 
     /** The money and quantity checks (the first bullets of §5), without stock; {@code reconcile} reports them. */

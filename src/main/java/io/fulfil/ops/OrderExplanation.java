@@ -1,5 +1,6 @@
 package io.fulfil.ops;
 
+import io.fulfil.fulfilment.FulfilmentOrders;
 import io.fulfil.split.DecisionText;
 import io.fulfil.split.DecisionTrace;
 import io.fulfil.split.Rule;
@@ -16,6 +17,9 @@ import org.springframework.stereotype.Service;
 public class OrderExplanation {
 
     private final JdbcClient jdbc;
+
+    /** The order {@code o} and its fulfilment orders {@code f}, found through its split key. */
+    private static final String PARTS = "customer_order o JOIN fulfilment_order f ON " + FulfilmentOrders.OF_ORDER;
 
     public OrderExplanation(JdbcClient jdbc) {
         this.jdbc = jdbc;
@@ -51,11 +55,11 @@ public class OrderExplanation {
                         + rs.getBigDecimal(7) + " - " + rs.getBigDecimal(8))
                 .list());
         List<String> fulfilments = jdbc.sql("""
-                        SELECT fo.fulfilment_no, fo.warehouse_code, fo.merchant_code, fo.temperature_zone, fo.status,
-                               fo.paid_amount, l.order_line_no, l.sku_code, l.quantity, l.goods_amount,
+                        SELECT f.fulfilment_no, f.warehouse_code, f.merchant_code, f.temperature_zone, f.status,
+                               f.paid_amount, l.order_line_no, l.sku_code, l.quantity, l.goods_amount,
                                l.discount_amount, l.shipping_fee, l.paid_amount
-                          FROM fulfilment_order fo JOIN fulfilment_line l ON l.fulfilment_no = fo.fulfilment_no
-                         WHERE fo.order_no = :no ORDER BY fo.fulfilment_no, l.line_no""")
+                          FROM %s JOIN fulfilment_line l ON l.fulfilment_no = f.fulfilment_no
+                         WHERE o.order_no = :no ORDER BY f.fulfilment_no, l.line_no""".formatted(PARTS))
                 .param("no", orderNo)
                 .query((rs, i) -> "  " + rs.getString(1) + " from " + rs.getString(2) + " (" + rs.getString(3) + ", "
                         + rs.getString(4) + ", " + rs.getString(5) + "): line " + rs.getInt(7) + " "
@@ -82,8 +86,10 @@ public class OrderExplanation {
         out.addAll(parcels(orderNo));
         out.addAll(history(orderNo));
         List<List<String>> decisions = jdbc.sql("""
-                        SELECT decision_no, trace, decided_at, job_execution_id
-                          FROM split_decision WHERE order_no = :no ORDER BY decision_no""")
+                        SELECT d.decision_no, d.trace, d.decided_at, d.job_execution_id
+                          FROM customer_order o
+                          JOIN split_decision d ON d.split_key = o.split_key AND d.order_no = o.order_no
+                         WHERE o.order_no = :no ORDER BY d.decision_no""")
                 .param("no", orderNo)
                 .query((rs, i) -> {
                     List<String> d = new ArrayList<>();
@@ -102,10 +108,10 @@ public class OrderExplanation {
     /** The waves the order's fulfilment orders were put in, with their slots. */
     private List<String> waves(String orderNo) {
         List<String> waves = jdbc.sql("""
-                        SELECT fo.fulfilment_no, fo.wave_slot, w.wave_no, w.warehouse_code, w.temperature_zone, w.kind,
+                        SELECT f.fulfilment_no, f.wave_slot, w.wave_no, w.warehouse_code, w.temperature_zone, w.kind,
                                w.status, w.created_at
-                          FROM fulfilment_order fo JOIN wave w ON w.wave_no = fo.wave_no
-                         WHERE fo.order_no = :no ORDER BY fo.fulfilment_no""")
+                          FROM %s JOIN wave w ON w.wave_no = f.wave_no
+                         WHERE o.order_no = :no ORDER BY f.fulfilment_no""".formatted(PARTS))
                 .param("no", orderNo)
                 .query((rs, i) -> "  " + rs.getString(1) + " in wave " + rs.getString(3) + " (" + rs.getString(4) + ", "
                         + rs.getString(5) + ", " + rs.getString(6) + "-item, " + rs.getString(7) + ", created "
@@ -122,8 +128,8 @@ public class OrderExplanation {
         List<String> picks = jdbc.sql("""
                         SELECT p.wave_no, p.pick_seq, p.fulfilment_no, p.sku_code, p.location_code, p.quantity,
                                p.picked_qty, p.picker, p.picked_at
-                          FROM pick_line p JOIN fulfilment_order fo ON fo.fulfilment_no = p.fulfilment_no
-                         WHERE fo.order_no = :no ORDER BY p.wave_no, p.pick_seq""")
+                          FROM %s JOIN pick_line p ON p.fulfilment_no = f.fulfilment_no
+                         WHERE o.order_no = :no ORDER BY p.wave_no, p.pick_seq""".formatted(PARTS))
                 .param("no", orderNo)
                 .query((rs, i) -> {
                     String line = "  " + rs.getString(1) + " #" + rs.getInt(2) + " " + rs.getString(3) + ": "
@@ -168,10 +174,11 @@ public class OrderExplanation {
     private List<String> parcels(String orderNo) {
         List<String> out = new ArrayList<>();
         jdbc.sql("""
-                        SELECT fulfilment_no, carrier_code, tracking_no, shipped_at, weight_grams, status, exception_from,
-                               delivered_at, last_event_at
-                          FROM fulfilment_order WHERE order_no = :no AND tracking_no IS NOT NULL
-                         ORDER BY fulfilment_no""")
+                        SELECT f.fulfilment_no, f.carrier_code, f.tracking_no, f.shipped_at, f.weight_grams, f.status,
+                               f.exception_from, f.delivered_at, f.last_event_at
+                          FROM %s
+                         WHERE o.order_no = :no AND f.tracking_no IS NOT NULL
+                         ORDER BY f.fulfilment_no""".formatted(PARTS))
                 .param("no", orderNo)
                 .query((rs, i) -> {
                     String fulfilmentNo = rs.getString(1);

@@ -22,6 +22,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.LongSupplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -40,13 +41,17 @@ final class ChunkPlanner {
     private final SkuCatalog skuCatalog;
     private final Clock clock;
     private final Long jobExecutionId;
+    /** A split key per chunk planned, for the orders it splits for the first time (migration V15). */
+    private final LongSupplier splitKeys;
 
-    ChunkPlanner(SplitStore store, SplitPlanner planner, SkuCatalog skuCatalog, Clock clock, Long jobExecutionId) {
+    ChunkPlanner(SplitStore store, SplitPlanner planner, SkuCatalog skuCatalog, Clock clock, Long jobExecutionId,
+                 LongSupplier splitKeys) {
         this.store = store;
         this.planner = planner;
         this.skuCatalog = skuCatalog;
         this.clock = clock;
         this.jobExecutionId = jobExecutionId;
+        this.splitKeys = splitKeys;
     }
 
     /** What a re-split needs beyond the order header: open backorders, existing fulfilment orders, decisions. */
@@ -115,7 +120,8 @@ final class ChunkPlanner {
     /** Plans every order of the chunk in serving order against the given stock levels. */
     Planned plan(ChunkInput input, Map<StockKey, StockLevel> levels) {
         ChunkStock stock = new ChunkStock(levels);
-        SplitStore.ChunkWrites writes = new SplitStore.ChunkWrites(LocalDateTime.now(clock), jobExecutionId);
+        SplitStore.ChunkWrites writes = new SplitStore.ChunkWrites(LocalDateTime.now(clock), jobExecutionId,
+                splitKeys.getAsLong());
         ResplitState resplits = input.resplits();
         for (String orderNo : input.servingOrder()) {
             LockedOrder order = input.orders().get(orderNo);
@@ -183,7 +189,7 @@ final class ChunkPlanner {
         }
         writes.replaceBackorders(orderNo, oldBackorders, outcome.backorders());
         if (!outcome.decisions().isEmpty()) {
-            writes.decisions(orderNo, lastDecisionNo + 1, outcome.decisions());
+            writes.decisions(order, lastDecisionNo + 1, outcome.decisions());
         }
         OrderStatus status = OrderStatusRollup.derive(all, !outcome.backorders().isEmpty());
         writes.orderStatus(orderNo, status.name());

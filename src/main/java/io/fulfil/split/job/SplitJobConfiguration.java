@@ -9,6 +9,7 @@ import io.fulfil.stock.StockCache;
 import io.fulfil.stock.StockLedger;
 import io.fulfil.support.Database;
 import io.fulfil.support.KeyLists;
+import io.fulfil.support.SequenceBlocks;
 import java.time.Clock;
 import javax.sql.DataSource;
 import org.springframework.batch.core.job.Job;
@@ -93,8 +94,11 @@ public class SplitJobConfiguration {
         demand.setFetchSize(database == Database.MYSQL ? Integer.MIN_VALUE : 1000);
         // a run takes its own blocks of fulfilment numbers and drops what it leaves unused
         FulfilmentNumbers numbers = new FulfilmentNumberBlocks(jdbc.getJdbcTemplate(), transactionManager);
+        // and its own blocks of split keys, one a chunk (migration V15)
+        SequenceBlocks splitKeys = new SequenceBlocks(jdbc.getJdbcTemplate(), transactionManager, "split_key",
+                "migration V15");
         ChunkPlanner planner = new ChunkPlanner(store, new SplitPlanner(referenceData.load(), numbers),
-                new SkuCatalog(jdbc, keyLists, settings.skuCacheSize()), clock, jobExecutionId);
+                new SkuCatalog(jdbc, keyLists, settings.skuCacheSize()), clock, jobExecutionId, splitKeys::next);
         return new PlanAheadReader(demand, planner, new StockCache(stockLedger, settings.stockCacheSize()),
                 settings.chunkSizeFor(database), SplitDemand.named(demandServed), settings.readersFor(database));
     }

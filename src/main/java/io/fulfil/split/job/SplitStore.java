@@ -37,6 +37,9 @@ import org.springframework.stereotype.Repository;
 @Repository
 public class SplitStore {
 
+    /** The index of split_decision by (split_key, order_no, decision_no), migration V15. */
+    public static final String DECISIONS_BY_ORDER_INDEX = "split_decision_by_order";
+
     private final NamedParameterJdbcTemplate jdbc;
     private final KeyLists keyLists;
 
@@ -47,10 +50,12 @@ public class SplitStore {
 
     /**
      * An order header, as read under its row lock or, by the planning thread, without one. Priority
-     * and paid_at are copied onto its fulfilment orders, for the wave job.
+     * and paid_at are copied onto its fulfilment orders, for the wave job. {@code splitKey} is null
+     * until the order's first split (migration V15).
      */
     public record LockedOrder(String orderNo, String status, ShipPoint shipTo, boolean paidAtKnown, long goods,
-                              long discount, long shipping, long paid, String priority, LocalDateTime paidAt) {
+                              long discount, long shipping, long paid, String priority, LocalDateTime paidAt,
+                              Long splitKey) {
     }
 
     /** Locks the orders (in key order, so concurrent runs queue instead of deadlocking) and reads them. */
@@ -70,7 +75,7 @@ public class SplitStore {
         }
         jdbc.query("""
                         SELECT order_no, status, ship_latitude, ship_longitude, paid_at,
-                               goods_amount, discount_amount, shipping_fee, paid_amount, priority
+                               goods_amount, discount_amount, shipping_fee, paid_amount, priority, split_key
                           FROM customer_order
                          WHERE %s
                          ORDER BY order_no
@@ -83,7 +88,7 @@ public class SplitStore {
                     orders.put(rs.getString(1), new LockedOrder(rs.getString(1), rs.getString(2),
                             new ShipPoint(lat == null ? null : lat.doubleValue(), lon == null ? null : lon.doubleValue()),
                             paidAt != null, cents(rs, 6), cents(rs, 7), cents(rs, 8), cents(rs, 9), rs.getString(10),
-                            paidAt));
+                            paidAt, rs.getObject(11, Long.class)));
                 });
         return orders;
     }
@@ -146,8 +151,8 @@ public class SplitStore {
         if (orderNos.isEmpty()) {
             return statuses;
         }
-        jdbc.query("SELECT order_no, status FROM fulfilment_order" + keyLists.through(FulfilmentOrders.BY_ORDER_INDEX)
-                        + " WHERE " + keyLists.matches("order_no", "nos"),
+        jdbc.query("SELECT f.order_no, f.status FROM " + FulfilmentOrders.ofOrders(keyLists)
+                        + " WHERE " + keyLists.matches("o.order_no", "nos"),
                 Map.of("nos", keyLists.bind(orderNos)),
                 rs -> {
                     statuses.computeIfAbsent(rs.getString(1), k -> new ArrayList<>())
@@ -156,15 +161,18 @@ public class SplitStore {
         return statuses;
     }
 
-    /** The highest decision number recorded per order. */
+    /** The highest decision number recorded per order, found through the orders' split keys. */
     public Map<String, Integer> lastDecisionNo(Collection<String> orderNos) {
         Map<String, Integer> last = new HashMap<>();
         if (orderNos.isEmpty()) {
             return last;
         }
         jdbc.query("""
-                        SELECT order_no, MAX(decision_no) FROM split_decision
-                         WHERE %s GROUP BY order_no""".formatted(keyLists.matches("order_no", "nos")),
+                        SELECT d.order_no, MAX(d.decision_no)
+                          FROM customer_order o
+                          JOIN split_decision d%s ON d.split_key = o.split_key AND d.order_no = o.order_no
+                         WHERE %s GROUP BY d.order_no""".formatted(keyLists.through(DECISIONS_BY_ORDER_INDEX),
+                        keyLists.matches("o.order_no", "nos")),
                 Map.of("nos", keyLists.bind(orderNos)),
                 rs -> {
                     last.put(rs.getString(1), rs.getInt(2));
@@ -177,7 +185,8 @@ public class SplitStore {
      * bound by position: named parameters cost a map per row, which showed at a million orders.
      */
     public static final class ChunkWrites {
-        record Fulfilment(String orderNo, PlannedFulfilment planned, String priority, String paidAt) {
+        record Fulfilment(String orderNo, long splitKey, PlannedFulfilment planned, String priority,
+                          String paidAt) {
         }
 
         record Line(String orderNo, String fulfilmentNo, PlannedFulfilment.Line line) {
@@ -189,7 +198,7 @@ public class SplitStore {
         record Backorder(String orderNo, OpenLine line) {
         }
 
-        record DecisionRow(String orderNo, int decisionNo, String trace) {
+        record DecisionRow(String orderNo, long splitKey, int decisionNo, String trace) {
         }
 
         record Hold(String orderNo, String reason) {
@@ -206,15 +215,24 @@ public class SplitStore {
         /** As text with milliseconds, like every timestamp this project writes (see SqlTimestamps). */
         private final String now;
         private final Long jobExecutionId;
+        /** Given to the orders of the chunk split for the first time (see migration V15). */
+        private final long splitKey;
 
-        public ChunkWrites(LocalDateTime now, Long jobExecutionId) {
+        public ChunkWrites(LocalDateTime now, Long jobExecutionId, long splitKey) {
             this.now = SqlTimestamps.text(now);
             this.jobExecutionId = jobExecutionId;
+            this.splitKey = splitKey;
+        }
+
+        /** The order's split key: its own once it has one, the chunk's on its first split. */
+        private long splitKeyOf(LockedOrder order) {
+            return order.splitKey() != null ? order.splitKey() : splitKey;
         }
 
         public void fulfilment(LockedOrder order, PlannedFulfilment f) {
             String orderNo = order.orderNo();
-            fulfilmentOrders.add(new Fulfilment(orderNo, f, order.priority(), SqlTimestamps.text(order.paidAt())));
+            fulfilmentOrders.add(new Fulfilment(orderNo, splitKeyOf(order), f, order.priority(),
+                    SqlTimestamps.text(order.paidAt())));
             for (PlannedFulfilment.Line l : f.lines()) {
                 fulfilmentLines.add(new Line(orderNo, f.fulfilmentNo(), l));
             }
@@ -230,8 +248,9 @@ public class SplitStore {
         }
 
         /** The decisions of one order in this run, kept as one row. */
-        public void decisions(String orderNo, int decisionNo, List<Decision> groups) {
-            decisions.add(new DecisionRow(orderNo, decisionNo, DecisionTrace.encode(groups)));
+        public void decisions(LockedOrder order, int decisionNo, List<Decision> groups) {
+            decisions.add(new DecisionRow(order.orderNo(), splitKeyOf(order), decisionNo,
+                    DecisionTrace.encode(groups)));
         }
 
         public void orderStatus(String orderNo, String status) {
@@ -253,8 +272,8 @@ public class SplitStore {
         batch("""
                 INSERT INTO fulfilment_order (fulfilment_no, order_no, merchant_code, warehouse_code,
                        temperature_zone, status, goods_amount, discount_amount, shipping_fee, paid_amount,
-                       created_at, job_execution_id, priority, paid_at, line_count, units)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""", w.fulfilmentOrders, (ps, r) -> {
+                       created_at, job_execution_id, priority, paid_at, line_count, units, split_key)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""", w.fulfilmentOrders, (ps, r) -> {
             PlannedFulfilment f = r.planned();
             ps.setString(1, f.fulfilmentNo());
             ps.setString(2, r.orderNo());
@@ -273,6 +292,7 @@ public class SplitStore {
             }
             ps.setInt(15, f.lines().size());
             ps.setInt(16, units);
+            ps.setLong(17, r.splitKey());
         });
         batch("""
                 INSERT INTO fulfilment_line (fulfilment_no, line_no, order_no, order_line_no, sku_code, quantity,
@@ -302,25 +322,30 @@ public class SplitStore {
             ps.setString(9, w.now);
         });
         batch("""
-                INSERT INTO split_decision (order_no, decision_no, trace, decided_at, job_execution_id)
-                VALUES (?, ?, ?, ?, ?)""", w.decisions, (ps, r) -> {
+                INSERT INTO split_decision (order_no, decision_no, trace, decided_at, job_execution_id, split_key)
+                VALUES (?, ?, ?, ?, ?, ?)""", w.decisions, (ps, r) -> {
             ps.setString(1, r.orderNo());
             ps.setInt(2, r.decisionNo());
             ps.setString(3, r.trace());
             ps.setString(4, w.now);
             ps.setObject(5, w.jobExecutionId, Types.BIGINT);
+            ps.setLong(6, r.splitKey());
         });
     }
 
-    /** The chunk's orders' new statuses (and hold reasons). */
+    /**
+     * The chunk's orders' new statuses (and hold reasons). An order split for the first time gets the
+     * chunk's split key, which its new fulfilment orders and decision carry; one that has a key keeps it.
+     */
     public void writeStatuses(ChunkWrites w) {
         // one statement per target status rather than one per order: a chunk has three or four
         w.statusMoves.forEach((status, orderNos) -> jdbc.update("""
                         UPDATE customer_order
-                           SET status = :status, hold_reason = NULL, split_at = COALESCE(split_at, :now)
+                           SET status = :status, hold_reason = NULL, split_at = COALESCE(split_at, :now),
+                               split_key = COALESCE(split_key, :splitKey)
                          WHERE %s""".formatted(keyLists.matches("order_no", "nos")),
                 new MapSqlParameterSource().addValue("status", status).addValue("now", w.now)
-                        .addValue("nos", keyLists.bind(orderNos))));
+                        .addValue("splitKey", w.splitKey).addValue("nos", keyLists.bind(orderNos))));
         batch("UPDATE customer_order SET status = 'ON_HOLD', hold_reason = ?, split_at = ? WHERE order_no = ?",
                 w.holds, (ps, r) -> {
                     ps.setString(1, r.reason());

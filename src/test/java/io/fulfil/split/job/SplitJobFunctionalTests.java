@@ -205,6 +205,37 @@ abstract class SplitJobFunctionalTests {
     }
 
     @Test
+    void splitKeysGrowInServingOrderAndAReSplitKeepsTheOrdersKey() throws Exception {
+        split();
+        // every order split gets its chunk's key, and its fulfilment orders and decisions carry it
+        assertThat(count("""
+                SELECT COUNT(*) FROM customer_order
+                 WHERE (split_key IS NULL) <> (status IN ('PENDING_PAYMENT', 'ON_HOLD'))""")).isZero();
+        List<Long> byServingOrder = jdbc.queryForList("""
+                SELECT split_key FROM customer_order WHERE split_key IS NOT NULL
+                 ORDER BY CASE priority WHEN 'EXPRESS' THEN 0 ELSE 1 END, paid_at, order_no""", Long.class);
+        assertThat(byServingOrder).isSorted();
+        assertThat(byServingOrder.stream().distinct().count()).isGreaterThan(1);
+        assertThat(invariants.partsFoundThroughTheirOrder()).isEmpty();
+        Map<String, Object> keysBefore = new java.util.HashMap<>();
+        jdbc.queryForList("SELECT order_no, split_key FROM customer_order WHERE split_key IS NOT NULL")
+                .forEach(row -> keysBefore.put((String) row.get("order_no"), row.get("split_key")));
+        String lastOfFirstRun = jdbc.queryForObject("SELECT MAX(fulfilment_no) FROM fulfilment_order", String.class);
+
+        LoadReport restock = loader.load(Path.of("sample-data/restock"));
+        assertThat(restock.hasErrors()).as(restock.summary()).isFalse();
+        split();
+
+        // the re-split orders' new fulfilment orders went under the key each order already had
+        assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM fulfilment_order WHERE fulfilment_no > ?", Integer.class,
+                lastOfFirstRun)).isPositive();
+        jdbc.queryForList("SELECT order_no, split_key FROM customer_order WHERE split_key IS NOT NULL")
+                .forEach(row -> assertThat(keysBefore.get((String) row.get("order_no"))).as((String) row.get("order_no"))
+                        .isEqualTo(row.get("split_key")));
+        assertThat(invariants.check()).isEmpty();
+    }
+
+    @Test
     void aRunThatFailsPartWayRestartsAndFinishesExactlyTheRest() throws Exception {
         Map<String, Object> clean = cleanRunSnapshot();
         failingChunk.failAt.set(3);
