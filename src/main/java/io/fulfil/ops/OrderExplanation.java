@@ -4,6 +4,7 @@ import io.fulfil.fulfilment.FulfilmentOrders;
 import io.fulfil.split.DecisionText;
 import io.fulfil.split.DecisionTrace;
 import io.fulfil.split.Rule;
+import io.fulfil.split.job.SplitStore;
 import java.util.ArrayList;
 import java.util.List;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -87,9 +88,8 @@ public class OrderExplanation {
         out.addAll(history(orderNo));
         List<List<String>> decisions = jdbc.sql("""
                         SELECT d.decision_no, d.trace, d.decided_at, d.job_execution_id
-                          FROM customer_order o
-                          JOIN split_decision d ON d.split_key = o.split_key AND d.order_no = o.order_no
-                         WHERE o.order_no = :no ORDER BY d.decision_no""")
+                          FROM customer_order o JOIN split_decision d ON %s
+                         WHERE o.order_no = :no ORDER BY d.decision_no""".formatted(SplitStore.DECISION_OF_ORDER))
                 .param("no", orderNo)
                 .query((rs, i) -> {
                     List<String> d = new ArrayList<>();

@@ -40,6 +40,9 @@ public class SplitStore {
     /** The index of split_decision by (split_key, order_no, decision_no), migration V15. */
     public static final String DECISIONS_BY_ORDER_INDEX = "split_decision_by_order";
 
+    /** True when decision {@code d} is one of order {@code o}'s (see {@code FulfilmentOrders.OF_ORDER}). */
+    public static final String DECISION_OF_ORDER = "d.split_key = o.split_key AND d.order_no = o.order_no";
+
     private final NamedParameterJdbcTemplate jdbc;
     private final KeyLists keyLists;
 
@@ -170,9 +173,9 @@ public class SplitStore {
         jdbc.query("""
                         SELECT d.order_no, MAX(d.decision_no)
                           FROM customer_order o
-                          JOIN split_decision d%s ON d.split_key = o.split_key AND d.order_no = o.order_no
+                          JOIN split_decision d%s ON %s
                          WHERE %s GROUP BY d.order_no""".formatted(keyLists.through(DECISIONS_BY_ORDER_INDEX),
-                        keyLists.matches("o.order_no", "nos")),
+                        DECISION_OF_ORDER, keyLists.matches("o.order_no", "nos")),
                 Map.of("nos", keyLists.bind(orderNos)),
                 rs -> {
                     last.put(rs.getString(1), rs.getInt(2));

@@ -48,6 +48,9 @@ abstract class SplitJobFunctionalTests {
     InvariantChecks invariants;
 
     @Autowired
+    io.fulfil.ops.OrderExplanation explanation;
+
+    @Autowired
     JdbcTemplate jdbc;
 
     @Autowired
@@ -227,8 +230,14 @@ abstract class SplitJobFunctionalTests {
         split();
 
         // the re-split orders' new fulfilment orders went under the key each order already had
-        assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM fulfilment_order WHERE fulfilment_no > ?", Integer.class,
-                lastOfFirstRun)).isPositive();
+        String resplit = jdbc.queryForObject("SELECT MIN(order_no) FROM fulfilment_order WHERE fulfilment_no > ?",
+                String.class, lastOfFirstRun);
+        assertThat(resplit).isNotNull();
+        // and explain finds them and both decisions through the order's key
+        String explained = String.join("\n", explanation.explain(resplit));
+        jdbc.queryForList("SELECT fulfilment_no FROM fulfilment_order WHERE order_no = ?", String.class, resplit)
+                .forEach(no -> assertThat(explained).contains("  " + no + " from "));
+        assertThat(explained).contains("Decisions:", "  #1 run ", "  #2 run ");
         jdbc.queryForList("SELECT order_no, split_key FROM customer_order WHERE split_key IS NOT NULL")
                 .forEach(row -> assertThat(keysBefore.get((String) row.get("order_no"))).as((String) row.get("order_no"))
                         .isEqualTo(row.get("split_key")));
