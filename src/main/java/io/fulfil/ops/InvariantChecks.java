@@ -1,6 +1,8 @@
 package io.fulfil.ops;
 
+import io.fulfil.fulfilment.FulfilmentOrders;
 import io.fulfil.fulfilment.FulfilmentStatus;
+import io.fulfil.split.job.SplitStore;
 import java.util.ArrayList;
 import java.util.List;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -51,12 +53,11 @@ public class InvariantChecks {
     public List<Violation> partsFoundThroughTheirOrder() {
         return query("an order's fulfilment orders and decisions carry its split key", """
                 SELECT 'fulfilment order', f.fulfilment_no, f.order_no FROM fulfilment_order f
-                 WHERE NOT EXISTS (SELECT 1 FROM customer_order o
-                                    WHERE o.order_no = f.order_no AND o.split_key = f.split_key)
+                 WHERE NOT EXISTS (SELECT 1 FROM customer_order o WHERE %s)
                 UNION ALL
                 SELECT 'decision', CONCAT('#', d.decision_no), d.order_no FROM split_decision d
-                 WHERE NOT EXISTS (SELECT 1 FROM customer_order o
-                                    WHERE o.order_no = d.order_no AND o.split_key = d.split_key)""",
+                 WHERE NOT EXISTS (SELECT 1 FROM customer_order o WHERE %s)""".formatted(FulfilmentOrders.OF_ORDER,
+                SplitStore.DECISION_OF_ORDER),
                 rs -> rs.getString(1) + " " + rs.getString(2) + " of order " + rs.getString(3)
                         + " does not carry the order's split key");
     }

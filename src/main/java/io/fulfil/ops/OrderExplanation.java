@@ -5,6 +5,7 @@ import io.fulfil.split.DecisionText;
 import io.fulfil.split.DecisionTrace;
 import io.fulfil.split.Rule;
 import io.fulfil.split.job.SplitStore;
+import io.fulfil.support.KeyLists;
 import java.util.ArrayList;
 import java.util.List;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -20,10 +21,11 @@ public class OrderExplanation {
     private final JdbcClient jdbc;
 
     /** The order {@code o} and its fulfilment orders {@code f}, found through its split key. */
-    private static final String PARTS = "customer_order o JOIN fulfilment_order f ON " + FulfilmentOrders.OF_ORDER;
+    private final String parts;
 
-    public OrderExplanation(JdbcClient jdbc) {
+    public OrderExplanation(JdbcClient jdbc, KeyLists keyLists) {
         this.jdbc = jdbc;
+        this.parts = FulfilmentOrders.ofOrders(keyLists);
     }
 
     public List<String> explain(String orderNo) {
@@ -60,7 +62,7 @@ public class OrderExplanation {
                                f.paid_amount, l.order_line_no, l.sku_code, l.quantity, l.goods_amount,
                                l.discount_amount, l.shipping_fee, l.paid_amount
                           FROM %s JOIN fulfilment_line l ON l.fulfilment_no = f.fulfilment_no
-                         WHERE o.order_no = :no ORDER BY f.fulfilment_no, l.line_no""".formatted(PARTS))
+                         WHERE o.order_no = :no ORDER BY f.fulfilment_no, l.line_no""".formatted(parts))
                 .param("no", orderNo)
                 .query((rs, i) -> "  " + rs.getString(1) + " from " + rs.getString(2) + " (" + rs.getString(3) + ", "
                         + rs.getString(4) + ", " + rs.getString(5) + "): line " + rs.getInt(7) + " "
@@ -111,7 +113,7 @@ public class OrderExplanation {
                         SELECT f.fulfilment_no, f.wave_slot, w.wave_no, w.warehouse_code, w.temperature_zone, w.kind,
                                w.status, w.created_at
                           FROM %s JOIN wave w ON w.wave_no = f.wave_no
-                         WHERE o.order_no = :no ORDER BY f.fulfilment_no""".formatted(PARTS))
+                         WHERE o.order_no = :no ORDER BY f.fulfilment_no""".formatted(parts))
                 .param("no", orderNo)
                 .query((rs, i) -> "  " + rs.getString(1) + " in wave " + rs.getString(3) + " (" + rs.getString(4) + ", "
                         + rs.getString(5) + ", " + rs.getString(6) + "-item, " + rs.getString(7) + ", created "
@@ -129,7 +131,7 @@ public class OrderExplanation {
                         SELECT p.wave_no, p.pick_seq, p.fulfilment_no, p.sku_code, p.location_code, p.quantity,
                                p.picked_qty, p.picker, p.picked_at
                           FROM %s JOIN pick_line p ON p.fulfilment_no = f.fulfilment_no
-                         WHERE o.order_no = :no ORDER BY p.wave_no, p.pick_seq""".formatted(PARTS))
+                         WHERE o.order_no = :no ORDER BY p.wave_no, p.pick_seq""".formatted(parts))
                 .param("no", orderNo)
                 .query((rs, i) -> {
                     String line = "  " + rs.getString(1) + " #" + rs.getInt(2) + " " + rs.getString(3) + ": "
@@ -178,7 +180,7 @@ public class OrderExplanation {
                                f.exception_from, f.delivered_at, f.last_event_at
                           FROM %s
                          WHERE o.order_no = :no AND f.tracking_no IS NOT NULL
-                         ORDER BY f.fulfilment_no""".formatted(PARTS))
+                         ORDER BY f.fulfilment_no""".formatted(parts))
                 .param("no", orderNo)
                 .query((rs, i) -> {
                     String fulfilmentNo = rs.getString(1);

@@ -238,6 +238,11 @@ abstract class SplitJobFunctionalTests {
         jdbc.queryForList("SELECT fulfilment_no FROM fulfilment_order WHERE order_no = ?", String.class, resplit)
                 .forEach(no -> assertThat(explained).contains("  " + no + " from "));
         assertThat(explained).contains("Decisions:", "  #1 run ", "  #2 run ");
+        // a part that lost its order's key is one the lookups cannot find: check says which
+        jdbc.update("UPDATE fulfilment_order SET split_key = split_key + 1 WHERE order_no = ?", resplit);
+        assertThat(invariants.partsFoundThroughTheirOrder()).isNotEmpty()
+                .allSatisfy(v -> assertThat(v.detail()).contains("of order " + resplit));
+        jdbc.update("UPDATE fulfilment_order SET split_key = split_key - 1 WHERE order_no = ?", resplit);
         jdbc.queryForList("SELECT order_no, split_key FROM customer_order WHERE split_key IS NOT NULL")
                 .forEach(row -> assertThat(keysBefore.get((String) row.get("order_no"))).as((String) row.get("order_no"))
                         .isEqualTo(row.get("split_key")));
