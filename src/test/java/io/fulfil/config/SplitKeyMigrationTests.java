@@ -62,6 +62,15 @@ class SplitKeyMigrationTests {
                     ON d.split_key = o.split_key AND d.order_no = o.order_no""", Integer.class)).isEqualTo(2);
         assertThat(jdbc.queryForObject("SELECT last_value FROM sequence_counter WHERE name = 'split_key'",
                 Long.class)).isZero();
+        // both order-keyed indexes lead with the key
+        assertThat(indexColumns("FULFILMENT_ORDER_BY_ORDER")).containsExactly("SPLIT_KEY", "ORDER_NO");
+        assertThat(indexColumns("SPLIT_DECISION_BY_ORDER")).containsExactly("SPLIT_KEY", "ORDER_NO", "DECISION_NO");
+    }
+
+    private java.util.List<String> indexColumns(String index) {
+        return jdbc.queryForList("""
+                SELECT COLUMN_NAME FROM INFORMATION_SCHEMA.INDEX_COLUMNS
+                 WHERE INDEX_NAME = ? ORDER BY ORDINAL_POSITION""", String.class, index);
     }
 
     private void order(String orderNo, String status) {

@@ -242,6 +242,8 @@ abstract class SplitJobFunctionalTests {
         jdbc.update("UPDATE fulfilment_order SET split_key = split_key + 1 WHERE order_no = ?", resplit);
         assertThat(invariants.partsFoundThroughTheirOrder()).isNotEmpty()
                 .allSatisfy(v -> assertThat(v.detail()).contains("of order " + resplit));
+        // and explain, which looks through the key, no longer finds them
+        assertThat(explanation.explain(resplit)).contains("Fulfilment orders: none");
         jdbc.update("UPDATE fulfilment_order SET split_key = split_key - 1 WHERE order_no = ?", resplit);
         jdbc.queryForList("SELECT order_no, split_key FROM customer_order WHERE split_key IS NOT NULL")
                 .forEach(row -> assertThat(keysBefore.get((String) row.get("order_no"))).as((String) row.get("order_no"))
