@@ -19,8 +19,8 @@ import org.springframework.transaction.support.TransactionTemplate;
  */
 public final class SequenceBlocks {
 
-    static final int FIRST_BLOCK = 100;
-    static final int LARGEST_BLOCK = 50_000;
+    private static final int FIRST_BLOCK = 100;
+    private static final int LARGEST_BLOCK = 50_000;
 
     private final JdbcTemplate jdbc;
     private final TransactionTemplate ownTransaction;
