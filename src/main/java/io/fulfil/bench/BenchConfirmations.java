@@ -39,7 +39,7 @@ public class BenchConfirmations {
                     SELECT p.wave_no, w.warehouse_code, p.pick_seq, p.location_code, p.sku_code, p.sku_name,
                            p.quantity, p.fulfilment_no, p.slot
                       FROM pick_line p JOIN wave w ON w.wave_no = p.wave_no
-                     WHERE p.picked_qty IS NULL
+                     WHERE NOT EXISTS (SELECT 1 FROM pick_confirmation c WHERE c.wave_no = p.wave_no AND c.pick_seq = p.pick_seq)
                      ORDER BY p.wave_no, p.pick_seq""", (RowCallbackHandler) rs -> {
                 rows[0]++;
                 int quantity = rs.getInt(7);

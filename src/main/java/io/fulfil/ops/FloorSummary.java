@@ -26,8 +26,9 @@ public class FloorSummary {
     /** Pick lines confirmed short, and the units that went back to backorder. */
     public long[] shortPicks() {
         return jdbc.sql("""
-                        SELECT COUNT(*), COALESCE(SUM(quantity - picked_qty), 0) FROM pick_line
-                         WHERE picked_qty IS NOT NULL AND picked_qty < quantity""")
+                        SELECT COUNT(*), COALESCE(SUM(p.quantity - c.picked_qty), 0)
+                          FROM pick_confirmation c JOIN pick_line p ON p.wave_no = c.wave_no AND p.pick_seq = c.pick_seq
+                         WHERE c.picked_qty < p.quantity""")
                 .query((rs, i) -> new long[] {rs.getLong(1), rs.getLong(2)}).single();
     }
 

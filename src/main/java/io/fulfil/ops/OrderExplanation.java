@@ -129,8 +129,9 @@ public class OrderExplanation {
     private List<String> picks(String orderNo) {
         List<String> picks = jdbc.sql("""
                         SELECT p.wave_no, p.pick_seq, p.fulfilment_no, p.sku_code, p.location_code, p.quantity,
-                               p.picked_qty, p.picker, p.picked_at
+                               c.picked_qty, c.picker, c.picked_at
                           FROM %s JOIN pick_line p ON p.fulfilment_no = f.fulfilment_no
+                               LEFT JOIN pick_confirmation c ON c.wave_no = p.wave_no AND c.pick_seq = p.pick_seq
                          WHERE o.order_no = :no ORDER BY p.wave_no, p.pick_seq""".formatted(parts))
                 .param("no", orderNo)
                 .query((rs, i) -> {

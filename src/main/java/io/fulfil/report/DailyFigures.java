@@ -59,11 +59,12 @@ public class DailyFigures {
                   FROM pick_line p JOIN wave w ON w.wave_no = p.wave_no
                  WHERE w.created_at >= :from AND w.created_at < :to""", window));
         figures.add(figure("pick_lines_picked", "pick lines confirmed with a pick time that day, units picked", """
-                SELECT COUNT(*), COALESCE(SUM(picked_qty), 0) FROM pick_line
+                SELECT COUNT(*), COALESCE(SUM(picked_qty), 0) FROM pick_confirmation
                  WHERE picked_at >= :from AND picked_at < :to""", window));
         figures.add(figure("pick_lines_short", "of those, picked short; units missing", """
-                SELECT COUNT(*), COALESCE(SUM(quantity - picked_qty), 0) FROM pick_line
-                 WHERE picked_at >= :from AND picked_at < :to AND picked_qty < quantity""", window));
+                SELECT COUNT(*), COALESCE(SUM(p.quantity - c.picked_qty), 0)
+                  FROM pick_confirmation c JOIN pick_line p ON p.wave_no = c.wave_no AND p.pick_seq = c.pick_seq
+                 WHERE c.picked_at >= :from AND c.picked_at < :to AND c.picked_qty < p.quantity""", window));
         figures.add(figure("fulfilment_orders_shipped", "parcels shipped (manifest shipped_at), units", """
                 SELECT COUNT(DISTINCT f.fulfilment_no), COALESCE(SUM(l.quantity), 0)
                   FROM fulfilment_order f LEFT JOIN fulfilment_line l ON l.fulfilment_no = f.fulfilment_no

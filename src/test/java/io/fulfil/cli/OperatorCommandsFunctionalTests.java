@@ -43,7 +43,7 @@ import tools.jackson.databind.json.JsonMapper;
 @Import(OperatorCommandsFunctionalTests.Hooks.class)
 abstract class OperatorCommandsFunctionalTests {
 
-    static final List<String> TABLES = List.of("stock_movement", "pick_line", "split_decision", "wave", "backorder",
+    static final List<String> TABLES = List.of("stock_movement", "pick_confirmation", "pick_line", "split_decision", "wave", "backorder",
             "fulfilment_line", "fulfilment_order", "order_line", "customer_order", "stock", "sku", "warehouse",
             "merchant");
 

@@ -17,7 +17,7 @@ public final class FlywayForTests {
     static FluentConfiguration configuration(DataSource dataSource, boolean mySql) {
         return new FluentConfiguration().dataSource(dataSource).locations("classpath:db/migration/common")
                 .javaMigrations(new V1__SpringBatchSchema(), new V7__QuartzSchema(), new V10__H2IdentityCache(),
-                        new V13__H2DecisionIdentityCache())
+                        new V13__H2DecisionIdentityCache(), new V16__MySqlFixedWidthStatus())
                 .placeholders(DatabaseDialectConfiguration.migrationPlaceholders(mySql));
     }
 

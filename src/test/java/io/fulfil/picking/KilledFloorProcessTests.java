@@ -82,7 +82,8 @@ class KilledFloorProcessTests {
         killPartWay(killed, SMALL_CHUNKS, "import-picks: ", "import", "picks", picks.toString());
 
         assertThat(run(killed, List.of(), "check").exitCode()).as("invariants right after the kill").isZero();
-        assertThat(count(killed, "SELECT COUNT(*) FROM pick_line WHERE picked_qty IS NULL"))
+        assertThat(count(killed, "SELECT COUNT(*) FROM pick_line p WHERE NOT EXISTS (SELECT 1 FROM pick_confirmation c"
+                + " WHERE c.wave_no = p.wave_no AND c.pick_seq = p.pick_seq)"))
                 .as("the kill left rows unapplied").isPositive();
         long execution = count(killed, "SELECT MAX(JOB_EXECUTION_ID) FROM BATCH_JOB_EXECUTION WHERE STATUS = 'STARTED'");
 
@@ -184,7 +185,8 @@ class KilledFloorProcessTests {
     /** What the confirmations changed: pick lines, statuses, lines, backorders, stock, short-pick movements. */
     private static List<String> confirmed(Path dataDir) throws SQLException {
         return rows(dataDir, List.of(
-                "SELECT wave_no, pick_seq, picked_qty, picker, picked_at FROM pick_line ORDER BY wave_no, pick_seq",
+                "SELECT p.wave_no, p.pick_seq, c.picked_qty, c.picker, c.picked_at FROM pick_line p LEFT JOIN pick_confirmation c"
+                        + " ON c.wave_no = p.wave_no AND c.pick_seq = p.pick_seq ORDER BY p.wave_no, p.pick_seq",
                 "SELECT wave_no, status FROM wave ORDER BY wave_no",
                 "SELECT order_no, status FROM customer_order ORDER BY order_no",
                 """

@@ -48,7 +48,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
 public abstract class ShippingFlowTests {
 
     public static final List<String> TABLES = List.of("order_history", "intercept_request", "waiting_parcel",
-            "carrier_event", "stock_movement", "pick_line", "split_decision", "wave", "backorder", "fulfilment_line",
+            "carrier_event", "stock_movement", "pick_confirmation", "pick_line", "split_decision", "wave", "backorder", "fulfilment_line",
             "fulfilment_order", "order_line", "customer_order", "stock", "sku", "warehouse", "merchant");
 
     public static final String EVENTS_HEADER = "carrier_code,tracking_no,event_code,event_time,location,description";

@@ -27,7 +27,7 @@ import org.springframework.transaction.support.TransactionTemplate;
  */
 abstract class StockLedgerFunctionalTests {
 
-    static final List<String> TABLES = List.of("stock_movement", "pick_line", "split_decision", "wave", "backorder",
+    static final List<String> TABLES = List.of("stock_movement", "pick_confirmation", "pick_line", "split_decision", "wave", "backorder",
             "fulfilment_line", "fulfilment_order", "order_line", "customer_order", "stock", "sku", "warehouse",
             "merchant");
 

@@ -205,10 +205,11 @@ public class PickConfirmations implements ImportKind<PickConfirmation> {
         for (List<String> slice : keyLists.slices(fulfilmentNos)) {
             locked.putAll(fulfilmentOrders.lock(slice));
         }
-        // every pick line of their waves as it stands now, those of the locked orders included: a fulfilment
-        // order's lines are all in its wave, and only a holder of its lock writes them (the wave that made
-        // them, and this import), so they cannot change until this transaction ends. Their row locks come
-        // with the update below, still after the fulfilment orders' and before the stock's.
+        // every pick line of their waves as it stands now, with its confirmation, those of the locked orders
+        // included: a fulfilment order's lines are all in its wave, and only a holder of its lock writes them
+        // (the wave that made them, and this import, which confirms them), so they cannot change until this
+        // transaction ends. The confirmations' row locks come with their insert below, still after the
+        // fulfilment orders' and before the stock's.
         Set<String> lockedWaves = new TreeSet<>(waves);
         locked.values().forEach(fo -> {
             if (fo.waveNo() != null) {

@@ -3,11 +3,9 @@ package io.fulfil.picking.confirm;
 import io.fulfil.fulfilment.FulfilmentOrders;
 import io.fulfil.fulfilment.FulfilmentStatus;
 import io.fulfil.split.Amounts;
-import io.fulfil.support.Database;
 import io.fulfil.support.KeyLists;
 import io.fulfil.support.Money;
 import io.fulfil.support.SqlTimestamps;
-import io.fulfil.support.ValueRows;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.LocalDateTime;
@@ -19,6 +17,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
+import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.stereotype.Repository;
 
@@ -39,17 +38,21 @@ class PickStore {
     record Backorder(String orderNo, int orderLineNo, String skuCode, int quantity, Amounts amounts) {
     }
 
+    /** A pick line's columns and its confirmation's, in {@link #pickLine}'s order: see {@link #CONFIRMATION_OF_LINE}. */
     private static final String PICK_LINE_COLUMNS = """
-            wave_no, pick_seq, fulfilment_no, fulfilment_line_no, sku_code, quantity, picked_qty, picker, picked_at""";
+            p.wave_no, p.pick_seq, p.fulfilment_no, p.fulfilment_line_no, p.sku_code, p.quantity,
+            c.picked_qty, c.picker, c.picked_at""";
+
+    /** Joins a pick line {@code p} to its confirmation {@code c}, if it has one (by the same key). */
+    static final String CONFIRMATION_OF_LINE = """
+            LEFT JOIN pick_confirmation c ON c.wave_no = p.wave_no AND c.pick_seq = p.pick_seq""";
 
     private final NamedParameterJdbcTemplate jdbc;
     private final KeyLists keyLists;
-    private final Database database;
 
-    PickStore(NamedParameterJdbcTemplate jdbc, KeyLists keyLists, Database database) {
+    PickStore(NamedParameterJdbcTemplate jdbc, KeyLists keyLists) {
         this.jdbc = jdbc;
         this.keyLists = keyLists;
-        this.database = database;
     }
 
     /**
@@ -64,12 +67,13 @@ class PickStore {
             return new WaveLines(lines, orders);
         }
         jdbc.query("""
-                        SELECT p.wave_no, p.pick_seq, p.fulfilment_no, p.fulfilment_line_no, p.sku_code, p.quantity,
-                               p.picked_qty, p.picker, p.picked_at,
+                        SELECT %s,
                                fo.order_no, fo.warehouse_code, fo.temperature_zone, fo.status, fo.exception_from,
                                fo.wave_no
                           FROM pick_line p JOIN fulfilment_order fo ON fo.fulfilment_no = p.fulfilment_no
-                         WHERE %s""".formatted(keyLists.matches("p.wave_no", "waves")),
+                               %s
+                         WHERE %s""".formatted(PICK_LINE_COLUMNS, CONFIRMATION_OF_LINE,
+                        keyLists.matches("p.wave_no", "waves")),
                 Map.of("waves", keyLists.bind(new TreeSet<>(waveNos))), rs -> {
                     PickLine line = pickLine(rs);
                     lines.put(line.key(), line);
@@ -90,7 +94,8 @@ class PickStore {
         if (waveNos.isEmpty()) {
             return lines;
         }
-        jdbc.query("SELECT " + PICK_LINE_COLUMNS + " FROM pick_line WHERE " + keyLists.matches("wave_no", "waves"),
+        jdbc.query("SELECT " + PICK_LINE_COLUMNS + " FROM pick_line p " + CONFIRMATION_OF_LINE + " WHERE "
+                        + keyLists.matches("p.wave_no", "waves"),
                 Map.of("waves", keyLists.bind(new TreeSet<>(waveNos))), rs -> {
                     PickLine line = pickLine(rs);
                     lines.put(line.key(), line);
@@ -162,57 +167,32 @@ class PickStore {
     }
 
     /**
-     * Records the confirmations on their pick lines, which must all be unconfirmed (their fulfilment
-     * orders are locked by the caller, and only holders of that lock write a pick line). On MySQL one
-     * statement per {@link ValueRows} piece: the rows as a derived table joined to {@code pick_line} by primary key
-     * (a JDBC batch would still be one statement per row on the server); H2, in the same process,
-     * runs the batch as fast. Throws when a line was not there to confirm, so the chunk rolls back.
+     * Records the confirmations of pick lines that must all be unconfirmed (their fulfilment orders are
+     * locked by the caller, and only holders of that lock confirm a pick line): one insert per row into
+     * {@code pick_confirmation}, sent as one JDBC batch (on MySQL rewritten into multi-row inserts). A
+     * line confirmed by someone else meanwhile is a duplicate key: the chunk rolls back.
      */
     void confirm(List<PickConfirmation> rows, LocalDateTime confirmedAt, long jobExecutionId) {
         if (rows.isEmpty()) {
             return;
         }
         String at = SqlTimestamps.text(confirmedAt);
-        long confirmed;
-        if (database == Database.MYSQL) {
-            confirmed = 0;
-            for (List<PickConfirmation> piece : ValueRows.pieces(rows)) {
-                // STRAIGHT_JOIN: the chunk's rows first, each finding its pick line by primary key
-                confirmed += jdbc.getJdbcTemplate().update("""
-                        UPDATE (%s) v STRAIGHT_JOIN pick_line p ON p.wave_no = v.wave_no AND p.pick_seq = v.pick_seq
-                           SET p.picked_qty = v.picked_qty, p.picker = v.picker, p.picked_at = v.picked_at,
-                               p.confirmed_at = ?, p.job_execution_id = ?
-                         WHERE p.picked_qty IS NULL""".formatted(ValueRows.table(List.of("wave_no", "pick_seq",
-                        "picked_qty", "picker", "picked_at"), piece.size())), ps -> {
-                    int i = 1;
-                    for (PickConfirmation r : piece) {
-                        ps.setString(i++, r.waveNo());
-                        ps.setInt(i++, r.pickSeq());
-                        ps.setInt(i++, r.pickedQty());
-                        ps.setString(i++, r.picker());
-                        ps.setString(i++, SqlTimestamps.text(r.pickedAt()));
-                    }
-                    ps.setString(i++, at);
-                    ps.setLong(i, jobExecutionId);
-                });
-            }
-        } else {
-            int[][] counts = jdbc.getJdbcTemplate().batchUpdate("""
-                    UPDATE pick_line SET picked_qty = ?, picker = ?, picked_at = ?, confirmed_at = ?, job_execution_id = ?
-                     WHERE wave_no = ? AND pick_seq = ? AND picked_qty IS NULL""", rows, rows.size(), (ps, r) -> {
-                ps.setInt(1, r.pickedQty());
-                ps.setString(2, r.picker());
-                ps.setString(3, SqlTimestamps.text(r.pickedAt()));
-                ps.setString(4, at);
-                ps.setLong(5, jobExecutionId);
-                ps.setString(6, r.waveNo());
-                ps.setInt(7, r.pickSeq());
+        try {
+            jdbc.getJdbcTemplate().batchUpdate("""
+                    INSERT INTO pick_confirmation (wave_no, pick_seq, picked_qty, picker, picked_at, confirmed_at,
+                           job_execution_id)
+                    VALUES (?, ?, ?, ?, ?, ?, ?)""", rows, rows.size(), (ps, r) -> {
+                ps.setString(1, r.waveNo());
+                ps.setInt(2, r.pickSeq());
+                ps.setInt(3, r.pickedQty());
+                ps.setString(4, r.picker());
+                ps.setString(5, SqlTimestamps.text(r.pickedAt()));
+                ps.setString(6, at);
+                ps.setLong(7, jobExecutionId);
             });
-            confirmed = java.util.Arrays.stream(counts).flatMapToInt(java.util.Arrays::stream).asLongStream().sum();
-        }
-        if (confirmed != rows.size()) {
-            throw new IllegalStateException((rows.size() - confirmed) + " pick line(s) of this chunk were confirmed"
-                    + " by someone else meanwhile; nothing of this chunk is applied");
+        } catch (DuplicateKeyException e) {
+            throw new IllegalStateException("a pick line of this chunk was confirmed by someone else meanwhile;"
+                    + " nothing of this chunk is applied", e);
         }
     }
 
@@ -287,8 +267,9 @@ class PickStore {
             return new long[2];
         }
         return jdbc.queryForObject("""
-                        SELECT COUNT(*), COALESCE(SUM(CASE WHEN picked_qty < quantity THEN 1 ELSE 0 END), 0)
-                          FROM pick_line WHERE job_execution_id IN (:ids)""",
+                        SELECT COUNT(*), COALESCE(SUM(CASE WHEN c.picked_qty < p.quantity THEN 1 ELSE 0 END), 0)
+                          FROM pick_confirmation c JOIN pick_line p ON p.wave_no = c.wave_no AND p.pick_seq = c.pick_seq
+                         WHERE c.job_execution_id IN (:ids)""",
                 Map.of("ids", jobExecutionIds), (rs, i) -> new long[] {rs.getLong(1), rs.getLong(2)});
     }
 }

@@ -46,7 +46,7 @@ import org.springframework.transaction.support.TransactionTemplate;
 @Import(PickImportFunctionalTests.FaultInjection.class)
 abstract class PickImportFunctionalTests {
 
-    static final List<String> TABLES = List.of("stock_movement", "pick_line", "split_decision", "wave", "backorder",
+    static final List<String> TABLES = List.of("stock_movement", "pick_confirmation", "pick_line", "split_decision", "wave", "backorder",
             "fulfilment_line", "fulfilment_order", "order_line", "customer_order", "stock", "sku", "warehouse",
             "merchant");
 
@@ -125,7 +125,7 @@ abstract class PickImportFunctionalTests {
         assertThat(count("SELECT COUNT(*) FROM fulfilment_order WHERE wave_no = ? AND status <> 'PICKED'", wave)).isZero();
         assertThat(jdbc.queryForMap("SELECT status, completed_at FROM wave WHERE wave_no = ?", wave))
                 .containsEntry("STATUS", "COMPLETED").extractingByKey("COMPLETED_AT").isNotNull();
-        assertThat(count("SELECT COUNT(*) FROM pick_line WHERE wave_no = ? AND picker = 'picker-7'"
+        assertThat(count("SELECT COUNT(*) FROM pick_confirmation WHERE wave_no = ? AND picker = 'picker-7'"
                 + " AND confirmed_at IS NOT NULL AND job_execution_id = " + report.executionId(), wave)).isEqualTo(lines);
         assertThat(invariants.check()).isEmpty();
         assertThat(tmp.resolve("picks.rejects.csv")).doesNotExist();
@@ -314,7 +314,7 @@ abstract class PickImportFunctionalTests {
         assertThat(report.status()).isEqualTo("FAILED");
         assertThat(report.exitCode()).isEqualTo(1);
         assertThat(report.applied()).isZero();
-        assertThat(count("SELECT COUNT(*) FROM pick_line WHERE picked_qty IS NOT NULL")).isZero();
+        assertThat(count("SELECT COUNT(*) FROM pick_confirmation")).isZero();
         assertThat(report.rejects()).extracting(e -> e.line() + " " + e.column() + ": " + e.reason()).containsExactly(
                 "3 wave_no: unknown wave 'NOWAVE'",
                 "4 pick_seq: wave " + wave + " has no pick_seq 999",
@@ -338,7 +338,7 @@ abstract class PickImportFunctionalTests {
         assertThat(partial.exitCode()).isEqualTo(1);
         assertThat(partial.applied()).isEqualTo(1);
         assertThat(partial.rejected()).isEqualTo(11);
-        assertThat(count("SELECT COUNT(*) FROM pick_line WHERE picked_qty IS NOT NULL AND pick_seq = 1 AND wave_no = ?", wave))
+        assertThat(count("SELECT COUNT(*) FROM pick_confirmation WHERE pick_seq = 1 AND wave_no = ?", wave))
                 .isEqualTo(1);
         assertThat(invariants.check()).isEmpty();
     }
@@ -391,7 +391,7 @@ abstract class PickImportFunctionalTests {
 
         assertThat(report.status()).isEqualTo("FAILED");
         assertThat(report.failure()).contains("changing.csv changed since it was validated");
-        assertThat(count("SELECT COUNT(*) FROM pick_line WHERE picked_qty IS NOT NULL")).isZero();
+        assertThat(count("SELECT COUNT(*) FROM pick_confirmation")).isZero();
     }
 
     @Test
@@ -405,7 +405,7 @@ abstract class PickImportFunctionalTests {
 
         assertThat(failed.status()).isEqualTo("FAILED");
         assertThat(failed.failure()).contains("injected fault");
-        assertThat(count("SELECT COUNT(*) FROM pick_line WHERE picked_qty IS NOT NULL")).isEqualTo(5);
+        assertThat(count("SELECT COUNT(*) FROM pick_confirmation")).isEqualTo(5);
         assertThat(invariants.check()).isEmpty();
         int movementsBefore = count("SELECT COUNT(*) FROM stock_movement WHERE kind = 'SHORT_PICK'");
 
@@ -413,10 +413,10 @@ abstract class PickImportFunctionalTests {
 
         assertThat(restarted.ok()).as(restarted.lines().toString()).isTrue();
         assertThat(restarted.applied()).isEqualTo(lines);
-        assertThat(count("SELECT COUNT(*) FROM pick_line WHERE picked_qty IS NOT NULL")).isEqualTo(lines);
+        assertThat(count("SELECT COUNT(*) FROM pick_confirmation")).isEqualTo(lines);
         // one short-pick movement per short row, none twice
         assertThat(count("SELECT COUNT(*) FROM stock_movement WHERE kind = 'SHORT_PICK'")).isEqualTo(
-                count("SELECT COUNT(*) FROM pick_line WHERE picked_qty < quantity"));
+                count("SELECT COUNT(*) FROM pick_line p JOIN pick_confirmation c ON c.wave_no = p.wave_no AND c.pick_seq = p.pick_seq WHERE c.picked_qty < p.quantity"));
         assertThat(count("SELECT COUNT(*) FROM stock_movement WHERE kind = 'SHORT_PICK'")).isGreaterThanOrEqualTo(movementsBefore);
         assertThat(invariants.check()).isEmpty();
     }
@@ -431,8 +431,8 @@ abstract class PickImportFunctionalTests {
         assertThat(first.get().completed()).as(first.get().lines().toString()).isTrue();
         assertThat(second.get().completed()).as(second.get().lines().toString()).isTrue();
         assertThat(count("SELECT COUNT(*) FROM stock_movement WHERE kind = 'SHORT_PICK'")).isEqualTo(
-                count("SELECT COUNT(*) FROM pick_line WHERE picked_qty < quantity"));
-        assertThat(count("SELECT COUNT(DISTINCT job_execution_id) FROM pick_line WHERE picked_qty IS NOT NULL")).isEqualTo(1);
+                count("SELECT COUNT(*) FROM pick_line p JOIN pick_confirmation c ON c.wave_no = p.wave_no AND c.pick_seq = p.pick_seq WHERE c.picked_qty < p.quantity"));
+        assertThat(count("SELECT COUNT(DISTINCT job_execution_id) FROM pick_confirmation")).isEqualTo(1);
         assertThat(invariants.check()).isEmpty();
     }
 
@@ -495,9 +495,9 @@ abstract class PickImportFunctionalTests {
         assertThat(InboxList.of(folder.resolve("processed")))
                 .containsExactlyInAnyOrder("1-part.csv", "2-part.csv", "3-part.csv", "4-part.csv");
         assertThat(InboxList.of(folder.resolve("rejected"))).containsExactly("5-bad.csv");
-        assertThat(count("SELECT COUNT(*) FROM pick_line WHERE wave_no = '" + wave + "' AND picked_qty IS NOT NULL"))
+        assertThat(count("SELECT COUNT(*) FROM pick_confirmation WHERE wave_no = '" + wave + "'"))
                 .isEqualTo(4);
-        assertThat(count("SELECT COUNT(DISTINCT job_execution_id) FROM pick_line WHERE wave_no = '" + wave
+        assertThat(count("SELECT COUNT(DISTINCT job_execution_id) FROM pick_confirmation WHERE wave_no = '" + wave
                 + "' AND picked_qty IS NOT NULL")).isEqualTo(4);
         assertThat(invariants.check()).isEmpty();
     }

@@ -50,7 +50,7 @@ abstract class WaveJobFunctionalTests {
     static final String WH_DX = "fulfil.wave.warehouses.WH-DX.max-orders=7";
     static final String GZ_BY = "fulfil.wave.warehouses.GZ-BY.cut-off=16:00";
 
-    static final List<String> TABLES = List.of("pick_line", "wave", "split_decision", "backorder", "fulfilment_line",
+    static final List<String> TABLES = List.of("pick_confirmation", "pick_line", "wave", "split_decision", "backorder", "fulfilment_line",
             "fulfilment_order", "order_line", "customer_order", "stock_movement", "stock", "sku", "warehouse",
             "merchant");
 

@@ -34,7 +34,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
 @Import(SplitJobFunctionalTests.FaultInjection.class)
 abstract class SplitJobFunctionalTests {
 
-    static final List<String> TABLES = List.of("stock_movement", "pick_line", "split_decision", "wave", "backorder",
+    static final List<String> TABLES = List.of("stock_movement", "pick_confirmation", "pick_line", "split_decision", "wave", "backorder",
             "fulfilment_line",
             "fulfilment_order", "order_line", "customer_order", "stock", "sku", "warehouse", "merchant");
 
