@@ -33,19 +33,20 @@ final class H2StockDialect implements StockDialect {
     }
 
     /**
-     * Only the rows asked for, one primary-key lookup each in lock order, through one prepared
-     * statement: H2 runs it in the JVM, and a lock is a write in H2, so locking every row of the SKUs
-     * (eight warehouses' worth) wrote several times the rows a chunk of shipments changes.
+     * Locks only the rows asked for, one primary-key lookup each in lock order, through one prepared
+     * statement (H2 runs it in the JVM, and a lock is a write in H2, so locking every row of the SKUs,
+     * eight warehouses' worth, wrote several times the rows a chunk of shipments changes); checks them;
+     * then one single-row update per row in a batch, with nothing to parse twice.
      */
     @Override
-    public Map<StockKey, StockLevel> lockRows(Collection<StockKey> keys) {
-        return rows.lockEach(keys.stream().distinct().sorted(LOCK_ORDER).toList());
-    }
-
-    /** One single-row update per row in a batch: H2 runs it in the JVM, with nothing to parse twice. */
-    @Override
-    public void change(List<Map.Entry<StockKey, int[]>> changes) {
+    public boolean changeWithinBounds(List<Map.Entry<StockKey, int[]>> changes) {
+        Map<StockKey, StockLevel> levels = rows.lockEach(changes.stream().map(Map.Entry::getKey).distinct()
+                .sorted(LOCK_ORDER).toList());
+        if (StockLedger.outOfBounds(changes, levels) != null) {
+            return false;
+        }
         rows.changeRows(changes);
+        return true;
     }
 
     @Override

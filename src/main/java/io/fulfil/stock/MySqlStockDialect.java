@@ -7,7 +7,6 @@ import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.TreeMap;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.TransactionDefinition;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -53,45 +52,38 @@ final class MySqlStockDialect implements StockDialect {
     }
 
     /**
-     * Only the rows asked for, one primary-key range statement per warehouse in warehouse order (the
-     * lock order): a chunk of shipments changes a few thousand rows, while all rows of its SKUs in every
-     * warehouse are several times that, each read and locked for nothing.
-     */
-    @Override
-    public Map<StockKey, StockLevel> lockRows(Collection<StockKey> keys) {
-        Map<String, List<String>> byWarehouse = new TreeMap<>();
-        keys.forEach(k -> byWarehouse.computeIfAbsent(k.warehouseCode(), w -> new ArrayList<>()).add(k.skuCode()));
-        Map<StockKey, StockLevel> levels = new HashMap<>();
-        byWarehouse.forEach((warehouse, skus) -> levels.putAll(rows.levelsOf(skus, warehouse, "FOR UPDATE")));
-        return levels;
-    }
-
-    /**
      * One joined update per {@value ValueRows#ROWS_PER_STATEMENT} rows (see {@link ValueRows}), not a
-     * statement per row: a chunk of shipments moves a couple of thousand stock rows. The rows are
-     * locked and checked by the ledger, so every one of them is found.
+     * statement per row (a chunk of shipments moves a couple of thousand stock rows), each row changed
+     * only where it stays within bounds, and no read that locks the rows first: the update locks them,
+     * in the order given ({@code STRAIGHT_JOIN}, as {@link #reserveJoined}). All or nothing: when a row
+     * was not matched (missing, or out of bounds) the statements so far roll back to a savepoint.
      */
     @Override
-    public void change(List<Map.Entry<StockKey, int[]>> changes) {
-        for (List<Map.Entry<StockKey, int[]>> piece : ValueRows.pieces(changes)) {
-            int updated = rows.jdbc().getJdbcTemplate().update("""
-                    UPDATE stock s JOIN (%s) d ON s.warehouse_code = d.warehouse AND s.sku_code = d.sku
-                       SET s.on_hand = s.on_hand + d.on_hand_change, s.allocated = s.allocated + d.allocated_change
-                    """.formatted(ValueRows.table(List.of("warehouse", "sku", "on_hand_change", "allocated_change"),
-                    piece.size())), ps -> {
-                int i = 1;
-                for (Map.Entry<StockKey, int[]> row : piece) {
-                    ps.setString(i++, row.getKey().warehouseCode());
-                    ps.setString(i++, row.getKey().skuCode());
-                    ps.setInt(i++, row.getValue()[0]);
-                    ps.setInt(i++, row.getValue()[1]);
+    public boolean changeWithinBounds(List<Map.Entry<StockKey, int[]>> changes) {
+        return Boolean.TRUE.equals(savepoint.execute(status -> {
+            for (List<Map.Entry<StockKey, int[]>> piece : ValueRows.pieces(changes)) {
+                int matched = rows.jdbc().getJdbcTemplate().update("""
+                        UPDATE (%s) d STRAIGHT_JOIN stock s ON s.warehouse_code = d.warehouse AND s.sku_code = d.sku
+                           SET s.on_hand = s.on_hand + d.on_hand_change, s.allocated = s.allocated + d.allocated_change
+                         WHERE s.allocated + d.allocated_change >= 0
+                           AND s.allocated + d.allocated_change <= s.on_hand + d.on_hand_change
+                        """.formatted(ValueRows.table(List.of("warehouse", "sku", "on_hand_change", "allocated_change"),
+                        piece.size())), ps -> {
+                    int i = 1;
+                    for (Map.Entry<StockKey, int[]> row : piece) {
+                        ps.setString(i++, row.getKey().warehouseCode());
+                        ps.setString(i++, row.getKey().skuCode());
+                        ps.setInt(i++, row.getValue()[0]);
+                        ps.setInt(i++, row.getValue()[1]);
+                    }
+                });
+                if (matched != piece.size()) {
+                    status.setRollbackOnly();
+                    return false;
                 }
-            });
-            if (updated != piece.size()) {
-                throw new IllegalStateException((piece.size() - updated) + " stock rows being changed were not found;"
-                        + " nothing is applied");
             }
-        }
+            return true;
+        }));
     }
 
     /**

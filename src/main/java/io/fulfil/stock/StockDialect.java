@@ -19,11 +19,6 @@ interface StockDialect {
     /** Locks every stock row of the SKUs until the transaction ends; their levels as of the lock. */
     Map<StockKey, StockLevel> lockSkus(Collection<String> skuCodes);
 
-    /**
-     * Locks these stock rows, in this database's lock order, until the transaction ends; their levels
-     * as of the lock (a row that does not exist is missing from the answer).
-     */
-    Map<StockKey, StockLevel> lockRows(Collection<StockKey> keys);
 
     /**
      * Adds the quantities to {@code allocated} where each is still available; returns a description
@@ -33,9 +28,11 @@ interface StockDialect {
 
     /**
      * Adds each row's changes of {@code on_hand} and {@code allocated} ({@code int[] {onHand,
-     * allocated}}); the rows are locked by this transaction and the changes checked against them.
+     * allocated}}, rows in lock order), locking the rows in that order until the transaction ends, if
+     * every row exists and stays within {@code 0 <= allocated <= on_hand}; otherwise changes nothing
+     * and returns false (see {@link StockLedger#outOfBounds}).
      */
-    void change(List<Map.Entry<StockKey, int[]>> changes);
+    boolean changeWithinBounds(List<Map.Entry<StockKey, int[]>> changes);
 
     /** Reserves all or nothing, without locking first; false (nothing changed) when a row was short. */
     boolean tryReserve(Map<StockKey, Integer> quantities);

@@ -102,7 +102,7 @@ public class StockLedger {
 
     /**
      * Applies movements (releases, short picks, shipments) in the caller's transaction and journals
-     * them. The rows are locked first, in lock order; if any row is missing or would leave
+     * them, each row locked in lock order as it changes. If any row is missing or would leave
      * {@code 0 <= allocated <= on_hand}, nothing is applied and the exception names the row.
      */
     public void apply(List<StockMovement> movements, Long jobExecutionId) {
@@ -115,27 +115,40 @@ public class StockLedger {
             change[0] += m.onHandChange();
             change[1] += m.allocatedChange();
         }
-        Map<StockKey, StockLevel> levels = dialect.lockRows(changes.keySet());
         List<Map.Entry<StockKey, int[]>> changed = new ArrayList<>(changes.entrySet());
-        for (Map.Entry<StockKey, int[]> row : changed) {
-            StockLevel level = levels.get(row.getKey());
-            if (level == null) {
-                throw new IllegalStateException("no stock row for SKU " + row.getKey().skuCode() + " in warehouse "
-                        + row.getKey().warehouseCode() + "; nothing is applied");
-            }
-            int onHand = level.onHand() + row.getValue()[0];
-            int allocated = level.allocated() + row.getValue()[1];
-            if (allocated < 0 || allocated > onHand) {
-                throw new IllegalStateException("stock of SKU " + row.getKey().skuCode() + " in warehouse "
-                        + row.getKey().warehouseCode() + " would be on_hand " + onHand + ", allocated " + allocated
-                        + " (now " + level.onHand() + ", " + level.allocated() + "); nothing is applied");
-            }
+        if (!dialect.changeWithinBounds(changed)) {
+            // nothing was applied; the first offending row, as it stands now, is named
+            String offender = outOfBounds(changed, rows.levelsOf(
+                    changed.stream().map(e -> e.getKey().skuCode()).distinct().toList(), null, ""));
+            throw new IllegalStateException((offender == null ? "stock rows changed meanwhile" : offender)
+                    + "; nothing is applied");
         }
-        dialect.change(changed);
         journal(movements, jobExecutionId);
         if (movements.stream().anyMatch(StockMovement::raisesAvailability)) {
             signalRaise();
         }
+    }
+
+    /**
+     * The first row of {@code changes} that is missing from {@code levels} or that its change would take
+     * out of {@code 0 <= allocated <= on_hand}, described; null when every row stays within bounds.
+     */
+    static String outOfBounds(List<Map.Entry<StockKey, int[]>> changes, Map<StockKey, StockLevel> levels) {
+        for (Map.Entry<StockKey, int[]> row : changes) {
+            StockLevel level = levels.get(row.getKey());
+            if (level == null) {
+                return "no stock row for SKU " + row.getKey().skuCode() + " in warehouse "
+                        + row.getKey().warehouseCode();
+            }
+            int onHand = level.onHand() + row.getValue()[0];
+            int allocated = level.allocated() + row.getValue()[1];
+            if (allocated < 0 || allocated > onHand) {
+                return "stock of SKU " + row.getKey().skuCode() + " in warehouse " + row.getKey().warehouseCode()
+                        + " would be on_hand " + onHand + ", allocated " + allocated + " (now " + level.onHand()
+                        + ", " + level.allocated() + ")";
+            }
+        }
+        return null;
     }
 
     /**

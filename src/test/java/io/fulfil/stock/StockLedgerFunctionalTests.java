@@ -155,6 +155,44 @@ abstract class StockLedgerFunctionalTests {
         assertThat(after.allocated()).as("the last row reserved to its last unit").isEqualTo(after.onHand());
     }
 
+    @Test
+    void movementsOverHundredsOfRowsApplyAllOrNothingWhenTheLastRowWouldBreakTheBoundsOrIsMissing() {
+        TreeMap<StockKey, StockLevel> levels = new TreeMap<>(ledger.lockOrder());
+        jdbc.query("SELECT warehouse_code, sku_code, on_hand, allocated FROM stock WHERE on_hand > allocated",
+                rs -> {
+                    levels.put(new StockKey(rs.getString(1), rs.getString(2)), new StockLevel(rs.getInt(3), rs.getInt(4)));
+                });
+        assertThat(levels).as("more rows than one statement changes on MySQL").hasSizeGreaterThan(500);
+        Map<StockKey, Integer> one = new LinkedHashMap<>();
+        levels.keySet().forEach(k -> one.put(k, 1));
+        assertThat(inTransaction(() -> ledger.tryReserve(one))).isTrue();
+        long allocatedBefore = totalAllocated();
+        long onHandBefore = jdbc.queryForObject("SELECT SUM(on_hand) FROM stock", Long.class);
+        StockKey last = levels.lastKey();
+        List<StockMovement> ships = new java.util.ArrayList<>();
+        levels.keySet().forEach(k -> ships.add(StockMovement.ship(k, k.equals(last) ? levels.get(k).allocated() + 2 : 1,
+                "FO-" + k.skuCode(), "SO1", "SF", AT)));
+
+        assertThatThrownBy(() -> inTransaction(() -> ledger.apply(ships, 9L)))
+                .hasMessageContaining("stock of SKU " + last.skuCode() + " in warehouse " + last.warehouseCode())
+                .hasMessageContaining("nothing is applied");
+        StockKey missing = new StockKey(last.warehouseCode(), "NO-SUCH-SKU");
+        List<StockMovement> withMissing = new java.util.ArrayList<>(ships.subList(0, ships.size() - 1));
+        withMissing.add(StockMovement.ship(missing, 1, "FO-X", "SO1", "SF", AT));
+        assertThatThrownBy(() -> inTransaction(() -> ledger.apply(withMissing, 9L)))
+                .hasMessageContaining("no stock row for SKU NO-SUCH-SKU in warehouse " + last.warehouseCode());
+
+        assertThat(totalAllocated()).as("no row changed, those in earlier statements included").isEqualTo(allocatedBefore);
+        assertThat(jdbc.queryForObject("SELECT SUM(on_hand) FROM stock", Long.class)).isEqualTo(onHandBefore);
+        assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM stock_movement WHERE kind = 'SHIP'", Integer.class)).isZero();
+
+        ships.set(ships.size() - 1, StockMovement.ship(last, 1, "FO-last", "SO1", "SF", AT));
+        inTransaction(() -> ledger.apply(ships, 9L));
+        assertThat(totalAllocated()).isEqualTo(allocatedBefore - ships.size());
+        assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM stock_movement WHERE kind = 'SHIP'", Integer.class))
+                .isEqualTo(ships.size());
+    }
+
     private long totalAllocated() {
         Long total = jdbc.queryForObject("SELECT SUM(allocated) FROM stock", Long.class);
         return total == null ? 0 : total;
