@@ -19,7 +19,6 @@ interface StockDialect {
     /** Locks every stock row of the SKUs until the transaction ends; their levels as of the lock. */
     Map<StockKey, StockLevel> lockSkus(Collection<String> skuCodes);
 
-
     /**
      * Adds the quantities to {@code allocated} where each is still available; returns a description
      * of the rows that were short (then the caller must roll back), or null.

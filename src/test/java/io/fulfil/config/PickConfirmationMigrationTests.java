@@ -12,7 +12,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
 /**
  * Migrations 16 and 17 on a database with a confirmed and an unconfirmed pick line and a WAVED
  * fulfilment order: the confirmation moves to {@code pick_confirmation} with its values, the unconfirmed
- * line has none, {@code pick_line} keeps the list's columns (and the wave run's id) only; on MySQL/MariaDB the status column
+ * line has none, {@code pick_line} keeps the list's columns and gets its wave's run back; on MySQL/MariaDB the status column
  * becomes {@code CHAR(24)} and still reads back unpadded, on H2 it stays {@code VARCHAR}.
  */
 class PickConfirmationMigrationTests {
@@ -60,11 +60,14 @@ class PickConfirmationMigrationTests {
                        status, goods_amount, discount_amount, shipping_fee, paid_amount, created_at, wave_no)
                 VALUES ('F0000000001', 'O1', 'M1', 'W1', 'AMBIENT', 'WAVED', 10, 0, 0, 10, CURRENT_TIMESTAMP, 'W000001')""");
         jdbc.update("""
+                INSERT INTO wave (wave_no, warehouse_code, status, created_at, temperature_zone, job_execution_id)
+                VALUES ('W000001', 'W1', 'RELEASED', CURRENT_TIMESTAMP, 'AMBIENT', 3)""");
+        jdbc.update("""
                 INSERT INTO pick_line (wave_no, pick_seq, fulfilment_no, fulfilment_line_no, sku_code, sku_name,
                        location_code, quantity, slot, picked_qty, picker, picked_at, confirmed_at, job_execution_id)
                 VALUES ('W000001', 1, 'F0000000001', 1, 'S1', '商品', 'A-01', 3, 1, 2, 'ann',
                         TIMESTAMP '2026-12-01 10:15:00', TIMESTAMP '2026-12-01 11:00:00', 7),
-                       ('W000001', 2, 'F0000000001', 2, 'S2', 'n', 'A-02', 1, 1, NULL, NULL, NULL, NULL, NULL)""");
+                       ('W000001', 2, 'F0000000001', 2, 'S2', 'n', 'A-02', 1, 1, NULL, NULL, NULL, NULL, 3)""");
 
         FlywayForTests.configuration(dataSource, mySql).load().migrate();
 
@@ -75,6 +78,11 @@ class PickConfirmationMigrationTests {
                 .containsExactly("W000001", "1", "2", "ann", "7");
         assertThat(jdbc.queryForObject("SELECT picked_at FROM pick_confirmation", java.time.LocalDateTime.class))
                 .isEqualTo("2026-12-01T10:15:00");
+        assertThat(jdbc.queryForObject("SELECT confirmed_at FROM pick_confirmation", java.time.LocalDateTime.class))
+                .isEqualTo("2026-12-01T11:00:00");
+        // the confirmed line's run is its wave's again (the import had overwritten it), the other's unchanged
+        assertThat(jdbc.queryForList("SELECT job_execution_id FROM pick_line ORDER BY pick_seq", Long.class))
+                .containsExactly(3L, 3L);
         assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM pick_line", Integer.class)).isEqualTo(2);
         assertThat(columns(jdbc, "pick_line")).doesNotContain("picked_qty", "picker", "picked_at", "confirmed_at")
                 .contains("quantity", "slot", "job_execution_id");

@@ -173,18 +173,29 @@ abstract class StockLedgerFunctionalTests {
         levels.keySet().forEach(k -> ships.add(StockMovement.ship(k, k.equals(last) ? levels.get(k).allocated() + 2 : 1,
                 "FO-" + k.skuCode(), "SO1", "SF", AT)));
 
-        assertThatThrownBy(() -> inTransaction(() -> ledger.apply(ships, 9L)))
-                .hasMessageContaining("stock of SKU " + last.skuCode() + " in warehouse " + last.warehouseCode())
-                .hasMessageContaining("nothing is applied");
         StockKey missing = new StockKey(last.warehouseCode(), "NO-SUCH-SKU");
         List<StockMovement> withMissing = new java.util.ArrayList<>(ships.subList(0, ships.size() - 1));
         withMissing.add(StockMovement.ship(missing, 1, "FO-X", "SO1", "SF", AT));
-        assertThatThrownBy(() -> inTransaction(() -> ledger.apply(withMissing, 9L)))
-                .hasMessageContaining("no stock row for SKU NO-SUCH-SKU in warehouse " + last.warehouseCode());
+        // the failures are caught inside one transaction that then commits: what the failed calls did
+        // must be undone by the ledger itself, not by the caller's rollback
+        inTransaction(() -> {
+            assertThatThrownBy(() -> ledger.apply(ships, 9L))
+                    .hasMessageContaining("stock of SKU " + last.skuCode() + " in warehouse " + last.warehouseCode())
+                    .hasMessageContaining("allocated -1").hasMessageContaining("nothing is applied");
+            assertThatThrownBy(() -> ledger.apply(withMissing, 9L))
+                    .hasMessageContaining("no stock row for SKU NO-SUCH-SKU in warehouse " + last.warehouseCode());
+            assertThatThrownBy(() -> ledger.apply(List.of(StockMovement.reconcile(last,
+                    levels.get(last).onHand() - levels.get(last).allocated(), "drift", "test", AT)), 9L))
+                    .as("allocated above on_hand").hasMessageContaining("would be on_hand " + levels.get(last).onHand()
+                            + ", allocated " + (levels.get(last).onHand() + 1));
+            assertThat(totalAllocated()).as("no row changed, those in earlier statements included")
+                    .isEqualTo(allocatedBefore);
+        });
 
-        assertThat(totalAllocated()).as("no row changed, those in earlier statements included").isEqualTo(allocatedBefore);
+        assertThat(totalAllocated()).isEqualTo(allocatedBefore);
         assertThat(jdbc.queryForObject("SELECT SUM(on_hand) FROM stock", Long.class)).isEqualTo(onHandBefore);
-        assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM stock_movement WHERE kind = 'SHIP'", Integer.class)).isZero();
+        assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM stock_movement WHERE kind IN ('SHIP', 'RECONCILE')",
+                Integer.class)).isZero();
 
         ships.set(ships.size() - 1, StockMovement.ship(last, 1, "FO-last", "SO1", "SF", AT));
         inTransaction(() -> ledger.apply(ships, 9L));
