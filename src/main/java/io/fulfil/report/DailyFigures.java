@@ -78,11 +78,13 @@ public class DailyFigures {
                  WHERE created_at >= :from AND created_at < :to""", window));
         figures.add(figure("orders_on_hold_now", "orders ON_HOLD now (a state, not the day's events)", """
                 SELECT COUNT(*), 0 FROM customer_order WHERE status = 'ON_HOLD'""", new MapSqlParameterSource()));
+        // read through the index of parcels on their way (migration 18), not the whole table
         figures.add(figure("parcels_stalled_now", "parcels now in EXCEPTION or on the way without carrier news for "
                 + STALLED_HOURS + " hours (see report stalled)", """
                 SELECT COUNT(*), 0 FROM fulfilment_order
-                 WHERE status = 'EXCEPTION'
-                    OR (status IN (:onTheWay) AND COALESCE(last_event_at, shipped_at) < :silentSince)""",
+                 WHERE parcel_on_the_way > ''
+                   AND (status = 'EXCEPTION'
+                        OR (status IN (:onTheWay) AND COALESCE(last_event_at, shipped_at) < :silentSince))""",
                 new MapSqlParameterSource("onTheWay", FulfilmentStatus.names(ON_THE_WAY))
                         .addValue("silentSince", LocalDateTime.now(clock.withZone(ZoneOffset.UTC)).minusHours(STALLED_HOURS))));
         return figures;

@@ -59,11 +59,13 @@ public class TrackingReports {
         LocalDateTime silentSince = now.minusHours(hours);
         List<String[]> rows = new ArrayList<>();
         rows.add(STALLED_HEADER);
+        // read through the index of parcels on their way (migration 18), not the whole table
         jdbc.query("""
                         SELECT fulfilment_no, order_no, carrier_code, tracking_no, status, shipped_at, last_event_at
                           FROM fulfilment_order
-                         WHERE (status IN (:onTheWay) AND COALESCE(last_event_at, shipped_at) < :since)
-                            OR status = 'EXCEPTION'
+                         WHERE parcel_on_the_way > ''
+                           AND ((status IN (:onTheWay) AND COALESCE(last_event_at, shipped_at) < :since)
+                                OR status = 'EXCEPTION')
                          ORDER BY status, COALESCE(last_event_at, shipped_at), fulfilment_no""",
                 new MapSqlParameterSource("onTheWay", FulfilmentStatus.names(ON_THE_WAY))
                         .addValue("since", SqlTimestamps.text(silentSince)),
