@@ -10,10 +10,11 @@ import org.junit.jupiter.api.Test;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
- * Migrations 16 and 17 on a database with a confirmed and an unconfirmed pick line and a WAVED
+ * Migrations 16 to 18 on a database with a confirmed and an unconfirmed pick line and a WAVED
  * fulfilment order: the confirmation moves to {@code pick_confirmation} with its values, the unconfirmed
  * line has none, {@code pick_line} keeps the list's columns and gets its wave's run back; on MySQL/MariaDB the status column
- * becomes {@code CHAR(24)} and still reads back unpadded, on H2 it stays {@code VARCHAR}.
+ * becomes {@code CHAR(24)} and still reads back unpadded, on H2 it stays {@code VARCHAR}; the status index
+ * gives way to the index of parcels on their way, whose column follows the status.
  */
 class PickConfirmationMigrationTests {
 
@@ -95,6 +96,30 @@ class PickConfirmationMigrationTests {
         assertThat(jdbc.queryForObject("SELECT status FROM fulfilment_order", String.class)).isEqualTo("PICKED");
         assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM fulfilment_order WHERE status IN ('PICKED')",
                 Integer.class)).isEqualTo(1);
+        // migration 18: the status index is gone; the parcel is in the index of parcels on their way exactly
+        // while it is with a carrier
+        assertThat(indexColumns(jdbc, mySql, "fulfilment_order")).doesNotContain("status").contains("parcel_on_the_way");
+        assertThat(onTheWay(jdbc)).isNull();
+        for (String status : List.of("SHIPPED", "IN_TRANSIT", "EXCEPTION", "OUT_FOR_DELIVERY")) {
+            jdbc.update("UPDATE fulfilment_order SET status = ?", status);
+            assertThat(onTheWay(jdbc)).as(status).isEqualTo("F0000000001");
+        }
+        jdbc.update("UPDATE fulfilment_order SET status = 'DELIVERED'");
+        assertThat(onTheWay(jdbc)).isNull();
+        assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM fulfilment_order WHERE parcel_on_the_way > ''",
+                Integer.class)).isZero();
+    }
+
+    private static String onTheWay(JdbcTemplate jdbc) {
+        return jdbc.queryForObject("SELECT parcel_on_the_way FROM fulfilment_order", String.class);
+    }
+
+    /** The columns of the table's indexes, lower case. */
+    private static List<String> indexColumns(JdbcTemplate jdbc, boolean mySql, String table) {
+        return jdbc.queryForList("""
+                SELECT LOWER(COLUMN_NAME) FROM INFORMATION_SCHEMA.%s
+                 WHERE LOWER(TABLE_NAME) = ? AND TABLE_SCHEMA = SCHEMA()""".formatted(mySql ? "STATISTICS" : "INDEX_COLUMNS"),
+                String.class, table);
     }
 
     private static List<String> columns(JdbcTemplate jdbc, String table) {
