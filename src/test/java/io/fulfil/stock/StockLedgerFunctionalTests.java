@@ -124,11 +124,7 @@ abstract class StockLedgerFunctionalTests {
 
     @Test
     void aReservationOverHundredsOfRowsIsAllOrNothingWhenItsLastRowIsShort() {
-        TreeMap<StockKey, StockLevel> levels = new TreeMap<>(ledger.lockOrder());
-        jdbc.query("SELECT warehouse_code, sku_code, on_hand, allocated FROM stock WHERE on_hand > allocated",
-                rs -> {
-                    levels.put(new StockKey(rs.getString(1), rs.getString(2)), new StockLevel(rs.getInt(3), rs.getInt(4)));
-                });
+        TreeMap<StockKey, StockLevel> levels = rowsWithStockAvailable();
         assertThat(levels).as("more rows than one statement reserves on MySQL").hasSizeGreaterThan(500);
         Map<StockKey, Integer> wanted = new LinkedHashMap<>();
         levels.keySet().forEach(k -> wanted.put(k, 1));
@@ -157,11 +153,7 @@ abstract class StockLedgerFunctionalTests {
 
     @Test
     void movementsOverHundredsOfRowsApplyAllOrNothingWhenTheLastRowWouldBreakTheBoundsOrIsMissing() {
-        TreeMap<StockKey, StockLevel> levels = new TreeMap<>(ledger.lockOrder());
-        jdbc.query("SELECT warehouse_code, sku_code, on_hand, allocated FROM stock WHERE on_hand > allocated",
-                rs -> {
-                    levels.put(new StockKey(rs.getString(1), rs.getString(2)), new StockLevel(rs.getInt(3), rs.getInt(4)));
-                });
+        TreeMap<StockKey, StockLevel> levels = rowsWithStockAvailable();
         assertThat(levels).as("more rows than one statement changes on MySQL").hasSizeGreaterThan(500);
         Map<StockKey, Integer> one = new LinkedHashMap<>();
         levels.keySet().forEach(k -> one.put(k, 1));
@@ -202,6 +194,16 @@ abstract class StockLedgerFunctionalTests {
         assertThat(totalAllocated()).isEqualTo(allocatedBefore - ships.size());
         assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM stock_movement WHERE kind = 'SHIP'", Integer.class))
                 .isEqualTo(ships.size());
+    }
+
+    /** The stock rows with something available, in the ledger's lock order, with their levels. */
+    private TreeMap<StockKey, StockLevel> rowsWithStockAvailable() {
+        TreeMap<StockKey, StockLevel> levels = new TreeMap<>(ledger.lockOrder());
+        jdbc.query("SELECT warehouse_code, sku_code, on_hand, allocated FROM stock WHERE on_hand > allocated",
+                rs -> {
+                    levels.put(new StockKey(rs.getString(1), rs.getString(2)), new StockLevel(rs.getInt(3), rs.getInt(4)));
+                });
+        return levels;
     }
 
     private long totalAllocated() {
