@@ -1,5 +1,6 @@
 package io.fulfil.bench;
 
+import io.fulfil.picking.confirm.PickConfirmations;
 import io.fulfil.support.Database;
 import io.fulfil.support.csv.CsvOutput;
 import java.io.IOException;
@@ -39,8 +40,9 @@ public class BenchConfirmations {
                     SELECT p.wave_no, w.warehouse_code, p.pick_seq, p.location_code, p.sku_code, p.sku_name,
                            p.quantity, p.fulfilment_no, p.slot
                       FROM pick_line p JOIN wave w ON w.wave_no = p.wave_no
-                     WHERE NOT EXISTS (SELECT 1 FROM pick_confirmation c WHERE c.wave_no = p.wave_no AND c.pick_seq = p.pick_seq)
-                     ORDER BY p.wave_no, p.pick_seq""", (RowCallbackHandler) rs -> {
+                     WHERE NOT EXISTS (SELECT 1 FROM pick_confirmation c WHERE %s)
+                     ORDER BY p.wave_no, p.pick_seq""".formatted(PickConfirmations.CONFIRMATION_OF_LINE),
+                    (RowCallbackHandler) rs -> {
                 rows[0]++;
                 int quantity = rs.getInt(7);
                 int picked = shortEvery > 0 && rows[0] % shortEvery == 0 ? quantity - 1 : quantity;

@@ -1,5 +1,6 @@
 package io.fulfil.ops;
 
+import io.fulfil.picking.confirm.PickConfirmations;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -27,8 +28,8 @@ public class FloorSummary {
     public long[] shortPicks() {
         return jdbc.sql("""
                         SELECT COUNT(*), COALESCE(SUM(p.quantity - c.picked_qty), 0)
-                          FROM pick_confirmation c JOIN pick_line p ON p.wave_no = c.wave_no AND p.pick_seq = c.pick_seq
-                         WHERE c.picked_qty < p.quantity""")
+                          FROM pick_confirmation c JOIN pick_line p ON %s
+                         WHERE c.picked_qty < p.quantity""".formatted(PickConfirmations.CONFIRMATION_OF_LINE))
                 .query((rs, i) -> new long[] {rs.getLong(1), rs.getLong(2)}).single();
     }
 

@@ -1,5 +1,6 @@
 package io.fulfil.ops;
 
+import io.fulfil.picking.confirm.PickConfirmations;
 import io.fulfil.fulfilment.FulfilmentOrders;
 import io.fulfil.split.DecisionText;
 import io.fulfil.split.DecisionTrace;
@@ -131,8 +132,9 @@ public class OrderExplanation {
                         SELECT p.wave_no, p.pick_seq, p.fulfilment_no, p.sku_code, p.location_code, p.quantity,
                                c.picked_qty, c.picker, c.picked_at
                           FROM %s JOIN pick_line p ON p.fulfilment_no = f.fulfilment_no
-                               LEFT JOIN pick_confirmation c ON c.wave_no = p.wave_no AND c.pick_seq = p.pick_seq
-                         WHERE o.order_no = :no ORDER BY p.wave_no, p.pick_seq""".formatted(parts))
+                               LEFT JOIN pick_confirmation c ON %s
+                         WHERE o.order_no = :no ORDER BY p.wave_no, p.pick_seq""".formatted(parts,
+                        PickConfirmations.CONFIRMATION_OF_LINE))
                 .param("no", orderNo)
                 .query((rs, i) -> {
                     String line = "  " + rs.getString(1) + " #" + rs.getInt(2) + " " + rs.getString(3) + ": "

@@ -1,6 +1,7 @@
 package io.fulfil.report;
 
-import io.fulfil.fulfilment.FulfilmentStatus;
+import io.fulfil.picking.confirm.PickConfirmations;
+import io.fulfil.tracking.TrackingReports;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
@@ -9,7 +10,6 @@ import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.stereotype.Repository;
@@ -29,9 +29,6 @@ public class DailyFigures {
 
     /** Hours without carrier news after which a parcel on the way counts as stalled (as {@code report stalled}). */
     static final int STALLED_HOURS = 48;
-
-    private static final Set<FulfilmentStatus> ON_THE_WAY = Set.of(FulfilmentStatus.SHIPPED,
-            FulfilmentStatus.IN_TRANSIT, FulfilmentStatus.OUT_FOR_DELIVERY);
 
     private final NamedParameterJdbcTemplate jdbc;
     private final Clock clock;
@@ -63,8 +60,9 @@ public class DailyFigures {
                  WHERE picked_at >= :from AND picked_at < :to""", window));
         figures.add(figure("pick_lines_short", "of those, picked short; units missing", """
                 SELECT COUNT(*), COALESCE(SUM(p.quantity - c.picked_qty), 0)
-                  FROM pick_confirmation c JOIN pick_line p ON p.wave_no = c.wave_no AND p.pick_seq = c.pick_seq
-                 WHERE c.picked_at >= :from AND c.picked_at < :to AND c.picked_qty < p.quantity""", window));
+                  FROM pick_confirmation c JOIN pick_line p ON %s
+                 WHERE c.picked_at >= :from AND c.picked_at < :to AND c.picked_qty < p.quantity"""
+                .formatted(PickConfirmations.CONFIRMATION_OF_LINE), window));
         figures.add(figure("fulfilment_orders_shipped", "parcels shipped (manifest shipped_at), units", """
                 SELECT COUNT(DISTINCT f.fulfilment_no), COALESCE(SUM(l.quantity), 0)
                   FROM fulfilment_order f LEFT JOIN fulfilment_line l ON l.fulfilment_no = f.fulfilment_no
@@ -78,15 +76,11 @@ public class DailyFigures {
                  WHERE created_at >= :from AND created_at < :to""", window));
         figures.add(figure("orders_on_hold_now", "orders ON_HOLD now (a state, not the day's events)", """
                 SELECT COUNT(*), 0 FROM customer_order WHERE status = 'ON_HOLD'""", new MapSqlParameterSource()));
-        // read through the index of parcels on their way (migration 18), not the whole table
         figures.add(figure("parcels_stalled_now", "parcels now in EXCEPTION or on the way without carrier news for "
-                + STALLED_HOURS + " hours (see report stalled)", """
-                SELECT COUNT(*), 0 FROM fulfilment_order
-                 WHERE parcel_on_the_way > ''
-                   AND (status = 'EXCEPTION'
-                        OR (status IN (:onTheWay) AND COALESCE(last_event_at, shipped_at) < :silentSince))""",
-                new MapSqlParameterSource("onTheWay", FulfilmentStatus.names(ON_THE_WAY))
-                        .addValue("silentSince", LocalDateTime.now(clock.withZone(ZoneOffset.UTC)).minusHours(STALLED_HOURS))));
+                + STALLED_HOURS + " hours (see report stalled)",
+                "SELECT COUNT(*), 0 FROM fulfilment_order WHERE " + TrackingReports.STALLED,
+                TrackingReports.stalledParameters(LocalDateTime.now(clock.withZone(ZoneOffset.UTC))
+                        .minusHours(STALLED_HOURS))));
         return figures;
     }
 

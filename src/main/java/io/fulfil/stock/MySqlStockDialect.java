@@ -7,6 +7,7 @@ import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.ToIntFunction;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.TransactionDefinition;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -60,24 +61,32 @@ final class MySqlStockDialect implements StockDialect {
      */
     @Override
     public boolean changeWithinBounds(List<Map.Entry<StockKey, int[]>> changes) {
+        return everyRowMatched(changes, piece -> rows.jdbc().getJdbcTemplate().update("""
+                UPDATE (%s) d STRAIGHT_JOIN stock s ON s.warehouse_code = d.warehouse AND s.sku_code = d.sku
+                   SET s.on_hand = s.on_hand + d.on_hand_change, s.allocated = s.allocated + d.allocated_change
+                 WHERE s.allocated + d.allocated_change >= 0
+                   AND s.allocated + d.allocated_change <= s.on_hand + d.on_hand_change
+                """.formatted(ValueRows.table(List.of("warehouse", "sku", "on_hand_change", "allocated_change"),
+                piece.size())), ps -> {
+            int i = 1;
+            for (Map.Entry<StockKey, int[]> row : piece) {
+                ps.setString(i++, row.getKey().warehouseCode());
+                ps.setString(i++, row.getKey().skuCode());
+                ps.setInt(i++, row.getValue()[0]);
+                ps.setInt(i++, row.getValue()[1]);
+            }
+        }));
+    }
+
+    /**
+     * Runs {@code statement} on each {@link ValueRows} piece of {@code rows} in order, inside a
+     * savepoint; true when every piece matched all its rows (the driver counts the rows matched), else
+     * false with everything rolled back to the savepoint.
+     */
+    private <T> boolean everyRowMatched(List<T> rows, ToIntFunction<List<T>> statement) {
         return Boolean.TRUE.equals(savepoint.execute(status -> {
-            for (List<Map.Entry<StockKey, int[]>> piece : ValueRows.pieces(changes)) {
-                int matched = rows.jdbc().getJdbcTemplate().update("""
-                        UPDATE (%s) d STRAIGHT_JOIN stock s ON s.warehouse_code = d.warehouse AND s.sku_code = d.sku
-                           SET s.on_hand = s.on_hand + d.on_hand_change, s.allocated = s.allocated + d.allocated_change
-                         WHERE s.allocated + d.allocated_change >= 0
-                           AND s.allocated + d.allocated_change <= s.on_hand + d.on_hand_change
-                        """.formatted(ValueRows.table(List.of("warehouse", "sku", "on_hand_change", "allocated_change"),
-                        piece.size())), ps -> {
-                    int i = 1;
-                    for (Map.Entry<StockKey, int[]> row : piece) {
-                        ps.setString(i++, row.getKey().warehouseCode());
-                        ps.setString(i++, row.getKey().skuCode());
-                        ps.setInt(i++, row.getValue()[0]);
-                        ps.setInt(i++, row.getValue()[1]);
-                    }
-                });
-                if (matched != piece.size()) {
+            for (List<T> piece : ValueRows.pieces(rows)) {
+                if (statement.applyAsInt(piece) != piece.size()) {
                     status.setRollbackOnly();
                     return false;
                 }
@@ -97,43 +106,30 @@ final class MySqlStockDialect implements StockDialect {
 
     @Override
     public boolean tryReserve(Map<StockKey, Integer> quantities) {
-        return Boolean.TRUE.equals(savepoint.execute(status -> {
-            if (reserveJoined(quantities)) {
-                return true;
-            }
-            status.setRollbackOnly();
-            return false;
-        }));
+        return everyRowMatched(inLockOrder(quantities), this::reserveJoined);
     }
 
     /**
-     * One joined update per {@value ValueRows#ROWS_PER_STATEMENT} rows, in lock order, every row
-     * reserved only where it still has the quantity available; true when every row was (the driver
-     * counts the rows matched). {@code STRAIGHT_JOIN} makes the inline table, materialised in the order
-     * given, drive the join, each stock row found by its primary key, so rows are locked in the order
-     * given. A chunk of the split reserves a couple of thousand rows: this is a handful of statements,
-     * where one range statement per warehouse and 128 SKUs (each row's quantity picked by a
-     * {@code CASE}) was some forty.
+     * One piece's joined update (see {@link #everyRowMatched}), in lock order, every row reserved only
+     * where it still has the quantity available; the rows matched. {@code STRAIGHT_JOIN} makes the
+     * inline table, materialised in the order given, drive the join, each stock row found by its
+     * primary key, so rows are locked in the order given. A chunk of the split reserves a couple of
+     * thousand rows: this is a handful of statements, where one range statement per warehouse and 128
+     * SKUs (each row's quantity picked by a {@code CASE}) was some forty.
      */
-    private boolean reserveJoined(Map<StockKey, Integer> quantities) {
-        for (List<Map.Entry<StockKey, Integer>> piece : ValueRows.pieces(inLockOrder(quantities))) {
-            int matched = rows.jdbc().getJdbcTemplate().update("""
-                    UPDATE (%s) d STRAIGHT_JOIN stock s ON s.warehouse_code = d.warehouse AND s.sku_code = d.sku
-                       SET s.allocated = s.allocated + d.quantity
-                     WHERE s.on_hand - s.allocated >= d.quantity
-                    """.formatted(ValueRows.table(List.of("warehouse", "sku", "quantity"), piece.size())), ps -> {
-                int i = 1;
-                for (Map.Entry<StockKey, Integer> row : piece) {
-                    ps.setString(i++, row.getKey().warehouseCode());
-                    ps.setString(i++, row.getKey().skuCode());
-                    ps.setInt(i++, row.getValue());
-                }
-            });
-            if (matched != piece.size()) {
-                return false;
+    private int reserveJoined(List<Map.Entry<StockKey, Integer>> piece) {
+        return rows.jdbc().getJdbcTemplate().update("""
+                UPDATE (%s) d STRAIGHT_JOIN stock s ON s.warehouse_code = d.warehouse AND s.sku_code = d.sku
+                   SET s.allocated = s.allocated + d.quantity
+                 WHERE s.on_hand - s.allocated >= d.quantity
+                """.formatted(ValueRows.table(List.of("warehouse", "sku", "quantity"), piece.size())), ps -> {
+            int i = 1;
+            for (Map.Entry<StockKey, Integer> row : piece) {
+                ps.setString(i++, row.getKey().warehouseCode());
+                ps.setString(i++, row.getKey().skuCode());
+                ps.setInt(i++, row.getValue());
             }
-        }
-        return true;
+        });
     }
 
     private static List<Map.Entry<StockKey, Integer>> inLockOrder(Map<StockKey, Integer> quantities) {

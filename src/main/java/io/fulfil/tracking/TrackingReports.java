@@ -35,6 +35,16 @@ public class TrackingReports {
     private static final Set<FulfilmentStatus> ON_THE_WAY = Set.of(FulfilmentStatus.SHIPPED,
             FulfilmentStatus.IN_TRANSIT, FulfilmentStatus.OUT_FOR_DELIVERY);
 
+    /**
+     * True for a stalled parcel ({@code fulfilment_order}): in EXCEPTION, or on the way without carrier
+     * news since {@code :silentSince} ({@link #stalledParameters}). Read through the index of parcels on
+     * their way (migration 18), not the whole table.
+     */
+    public static final String STALLED = """
+            parcel_on_the_way > ''
+            AND ((status IN (:onTheWay) AND COALESCE(last_event_at, shipped_at) < :silentSince)
+                 OR status = 'EXCEPTION')""";
+
     private static final String[] STALLED_HEADER = {"problem", "fulfilment_no", "order_no", "carrier_code",
             "tracking_no", "status", "shipped_at", "last_event_at", "hours_silent", "detail"};
     private static final String[] INTERCEPTS_HEADER = {"fulfilment_no", "order_no", "carrier_code", "tracking_no",
@@ -51,6 +61,12 @@ public class TrackingReports {
         this.clock = clock;
     }
 
+    /** The parameters of {@link #STALLED}: parcels silent since {@code silentSince} (UTC) count. */
+    public static MapSqlParameterSource stalledParameters(LocalDateTime silentSince) {
+        return new MapSqlParameterSource("onTheWay", FulfilmentStatus.names(ON_THE_WAY))
+                .addValue("silentSince", SqlTimestamps.text(silentSince));
+    }
+
     public Report stalled(int hours) throws IOException {
         if (hours < 1) {
             throw new IllegalArgumentException("--hours must be at least 1, not " + hours);
@@ -59,16 +75,12 @@ public class TrackingReports {
         LocalDateTime silentSince = now.minusHours(hours);
         List<String[]> rows = new ArrayList<>();
         rows.add(STALLED_HEADER);
-        // read through the index of parcels on their way (migration 18), not the whole table
         jdbc.query("""
                         SELECT fulfilment_no, order_no, carrier_code, tracking_no, status, shipped_at, last_event_at
                           FROM fulfilment_order
-                         WHERE parcel_on_the_way > ''
-                           AND ((status IN (:onTheWay) AND COALESCE(last_event_at, shipped_at) < :since)
-                                OR status = 'EXCEPTION')
-                         ORDER BY status, COALESCE(last_event_at, shipped_at), fulfilment_no""",
-                new MapSqlParameterSource("onTheWay", FulfilmentStatus.names(ON_THE_WAY))
-                        .addValue("since", SqlTimestamps.text(silentSince)),
+                         WHERE %s
+                         ORDER BY status, COALESCE(last_event_at, shipped_at), fulfilment_no""".formatted(STALLED),
+                stalledParameters(silentSince),
                 rs -> {
                     LocalDateTime shipped = rs.getObject(6, LocalDateTime.class);
                     LocalDateTime last = rs.getObject(7, LocalDateTime.class);

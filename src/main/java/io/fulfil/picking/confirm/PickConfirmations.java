@@ -47,6 +47,9 @@ import org.springframework.stereotype.Component;
 @Component
 public class PickConfirmations implements ImportKind<PickConfirmation> {
 
+    /** True when confirmation {@code c} (a {@code pick_confirmation} row) is pick line {@code p}'s: the same key. */
+    public static final String CONFIRMATION_OF_LINE = "c.wave_no = p.wave_no AND c.pick_seq = p.pick_seq";
+
     static final List<String> COLUMNS = List.of("wave_no", "pick_seq", "fulfilment_no", "sku_code", "picked_qty",
             "picker", "picked_at");
 

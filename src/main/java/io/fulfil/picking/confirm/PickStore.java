@@ -38,14 +38,14 @@ class PickStore {
     record Backorder(String orderNo, int orderLineNo, String skuCode, int quantity, Amounts amounts) {
     }
 
-    /** A pick line's columns and its confirmation's, in {@link #pickLine}'s order: see {@link #CONFIRMATION_OF_LINE}. */
+    /** A pick line's columns and its confirmation's, in {@link #pickLine}'s order: see {@link #LINE_WITH_CONFIRMATION}. */
     private static final String PICK_LINE_COLUMNS = """
             p.wave_no, p.pick_seq, p.fulfilment_no, p.fulfilment_line_no, p.sku_code, p.quantity,
             c.picked_qty, c.picker, c.picked_at""";
 
-    /** Joins a pick line {@code p} to its confirmation {@code c}, if it has one (by the same key). */
-    static final String CONFIRMATION_OF_LINE = """
-            LEFT JOIN pick_confirmation c ON c.wave_no = p.wave_no AND c.pick_seq = p.pick_seq""";
+    /** Joins a pick line {@code p} to its confirmation {@code c}, if it has one. */
+    private static final String LINE_WITH_CONFIRMATION = "LEFT JOIN pick_confirmation c ON "
+            + PickConfirmations.CONFIRMATION_OF_LINE;
 
     private final NamedParameterJdbcTemplate jdbc;
     private final KeyLists keyLists;
@@ -72,7 +72,7 @@ class PickStore {
                                fo.wave_no
                           FROM pick_line p JOIN fulfilment_order fo ON fo.fulfilment_no = p.fulfilment_no
                                %s
-                         WHERE %s""".formatted(PICK_LINE_COLUMNS, CONFIRMATION_OF_LINE,
+                         WHERE %s""".formatted(PICK_LINE_COLUMNS, LINE_WITH_CONFIRMATION,
                         keyLists.matches("p.wave_no", "waves")),
                 Map.of("waves", keyLists.bind(new TreeSet<>(waveNos))), rs -> {
                     PickLine line = pickLine(rs);
@@ -94,7 +94,7 @@ class PickStore {
         if (waveNos.isEmpty()) {
             return lines;
         }
-        jdbc.query("SELECT " + PICK_LINE_COLUMNS + " FROM pick_line p " + CONFIRMATION_OF_LINE + " WHERE "
+        jdbc.query("SELECT " + PICK_LINE_COLUMNS + " FROM pick_line p " + LINE_WITH_CONFIRMATION + " WHERE "
                         + keyLists.matches("p.wave_no", "waves"),
                 Map.of("waves", keyLists.bind(new TreeSet<>(waveNos))), rs -> {
                     PickLine line = pickLine(rs);
@@ -268,8 +268,8 @@ class PickStore {
         }
         return jdbc.queryForObject("""
                         SELECT COUNT(*), COALESCE(SUM(CASE WHEN c.picked_qty < p.quantity THEN 1 ELSE 0 END), 0)
-                          FROM pick_confirmation c JOIN pick_line p ON p.wave_no = c.wave_no AND p.pick_seq = c.pick_seq
-                         WHERE c.job_execution_id IN (:ids)""",
+                          FROM pick_confirmation c JOIN pick_line p ON %s
+                         WHERE c.job_execution_id IN (:ids)""".formatted(PickConfirmations.CONFIRMATION_OF_LINE),
                 Map.of("ids", jobExecutionIds), (rs, i) -> new long[] {rs.getLong(1), rs.getLong(2)});
     }
 }
