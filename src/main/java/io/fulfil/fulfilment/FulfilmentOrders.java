@@ -142,9 +142,9 @@ public class FulfilmentOrders {
         }
         slot.append(" END");
         int moved = jdbc.update("""
-                        UPDATE fulfilment_order SET status = 'WAVED', wave_no = :wave, wave_slot = %s
-                         WHERE %s AND status IN %s""".formatted(slot, keyLists.matches("fulfilment_no", "nos"),
-                        FulfilmentStatus.sqlList(from)), parameters);
+                        UPDATE fulfilment_order SET status = 'WAVED', wave_no = :wave, wave_slot = %s, %s
+                         WHERE %s AND status IN %s""".formatted(slot, GrowthRoom.AFTER_WAVING,
+                        keyLists.matches("fulfilment_no", "nos"), FulfilmentStatus.sqlList(from)), parameters);
         if (moved != slotOrder.size()) {
             throw new IllegalStateException("a fulfilment order of wave " + waveNo
                     + " was no longer ALLOCATED; nothing of the wave is applied");
@@ -171,9 +171,10 @@ public class FulfilmentOrders {
                 int updated = jdbc.getJdbcTemplate().update("""
                         UPDATE fulfilment_order f JOIN (%s) d ON f.fulfilment_no = d.no
                            SET f.status = 'SHIPPED', f.carrier_code = d.carrier, f.tracking_no = d.tracking,
-                               f.shipped_at = d.shipped_at, f.weight_grams = d.weight
+                               f.shipped_at = d.shipped_at, f.weight_grams = d.weight, %s
                          WHERE f.status IN %s""".formatted(ValueRows.table(List.of("no", "carrier", "tracking",
-                        "shipped_at", "weight"), piece.size()), FulfilmentStatus.sqlList(from)), ps -> {
+                        "shipped_at", "weight"), piece.size()), GrowthRoom.AFTER_SHIPPING,
+                        FulfilmentStatus.sqlList(from)), ps -> {
                     int i = 1;
                     for (Shipment s : piece) {
                         ps.setString(i++, s.fulfilmentNo());
@@ -238,9 +239,9 @@ public class FulfilmentOrders {
                 int updated = jdbc.getJdbcTemplate().update("""
                         UPDATE fulfilment_order f JOIN (%s) d ON f.fulfilment_no = d.no
                            SET f.status = d.next, f.exception_from = d.exception_from, f.delivered_at = d.delivered_at,
-                               f.last_event_at = d.last_event_at
+                               f.last_event_at = d.last_event_at, %s
                          WHERE f.status = d.was""".formatted(ValueRows.table(List.of("no", "next", "exception_from",
-                        "delivered_at", "last_event_at", "was"), piece.size())), ps -> {
+                        "delivered_at", "last_event_at", "was"), piece.size()), GrowthRoom.RELEASED), ps -> {
                     int i = 1;
                     for (Tracking t : piece) {
                         ps.setString(i++, t.before().fulfilmentNo());

@@ -3,6 +3,7 @@ package io.fulfil.shipping;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.fulfil.imports.ImportReport;
+import io.fulfil.support.Database;
 import io.fulfil.support.csv.CsvInput;
 import io.fulfil.support.csv.CsvRow;
 import io.fulfil.support.csv.RejectFile;
@@ -13,12 +14,15 @@ import java.time.LocalDateTime;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
 
 /**
  * The import-manifests job through the one import path (CONTRACT §4, §7.6, §8.1), on a shop brought to
  * PICKED by the real split, wave and import-picks jobs; the invariants are checked after every step.
  */
 abstract class ManifestImportFunctionalTests extends ShippingFlowTests {
+
+    @Autowired private Database database;
 
     @Test
     void aManifestShipsPickedOrdersTakesTheirUnitsOutOfStockAndRollsTheParentsUp() throws Exception {
@@ -88,6 +92,53 @@ abstract class ManifestImportFunctionalTests extends ShippingFlowTests {
         assertThat(jdbc.queryForObject("SELECT weight_grams FROM fulfilment_order WHERE fulfilment_no = ?", Integer.class, a))
                 .isEqualTo(1200);
         assertInvariants();
+    }
+
+    /**
+     * The bytes InnoDB's compact and dynamic formats keep for the columns that waving, shipping and the
+     * first carrier events fill in, plus the room kept for them (io.fulfil.fulfilment.GrowthRoom).
+     */
+    private static final String GROWING_BYTES = """
+            COALESCE(LENGTH(wave_no) + 1, 0) + CASE WHEN wave_slot IS NULL THEN 0 ELSE 4 END
+            + COALESCE(LENGTH(carrier_code) + 1, 0) + COALESCE(LENGTH(tracking_no) + 1, 0)
+            + CASE WHEN shipped_at IS NULL THEN 0 ELSE 7 END + CASE WHEN weight_grams IS NULL THEN 0 ELSE 4 END
+            + COALESCE(LENGTH(parcel_on_the_way) + 1, 0) + CASE WHEN last_event_at IS NULL THEN 0 ELSE 7 END
+            + CASE WHEN delivered_at IS NULL THEN 0 ELSE 7 END + COALESCE(LENGTH(exception_from) + 1, 0)
+            + COALESCE(LENGTH(growth_room) + 1, 0)""";
+
+    @Test
+    void onMySqlWavingShippingAndTheFirstEventsKeepTheRowsLengthWithinTheRoomTheSplitLeft() throws Exception {
+        orders("R1:S1x1", "R2:S2x2,S3x1");
+        splitAndWave();
+        List<String> nos = List.of(fo("R1"), fo("R2"));
+        boolean mySql = database == Database.MYSQL;
+        for (String no : nos) {
+            assertThat(jdbc.queryForObject("SELECT LENGTH(growth_room) FROM fulfilment_order WHERE fulfilment_no = ?",
+                    Integer.class, no)).as("room of " + no + " after waving").isEqualTo(mySql ? 80 - 5 - 7 : null);
+        }
+        pick(nos);
+        ship(nos.get(0), "SF", "SF" + prefix + "R1", nos.get(1), "ZTO", "ZT" + prefix + "R2");
+        for (String no : nos) {
+            // carrier code, tracking number and fulfilment number with a length byte each (two for the
+            // tracking number), seven bytes for the time and four for the weight
+            Integer expected = mySql ? jdbc.queryForObject("SELECT 68 - (LENGTH(carrier_code) + LENGTH(tracking_no)"
+                    + " + LENGTH(fulfilment_no) + 15) FROM fulfilment_order WHERE fulfilment_no = ?", Integer.class, no) : null;
+            assertThat(jdbc.queryForObject("SELECT LENGTH(growth_room) FROM fulfilment_order WHERE fulfilment_no = ?",
+                    Integer.class, no)).as("room of " + no + " after shipping").isEqualTo(expected);
+        }
+        importOk("carrier-events", events("room-events.csv", List.of(event("SF", "SF" + prefix + "R1", "80", 14),
+                event("ZTO", "ZT" + prefix + "R2", "到件", 13))));
+        for (String no : nos) {
+            Integer room = jdbc.queryForObject("SELECT LENGTH(growth_room) FROM fulfilment_order WHERE fulfilment_no = ?",
+                    Integer.class, no);
+            assertThat(room).as("room of " + no + " released by its events").isNull();
+        }
+        if (mySql) {
+            // what the split wrote: every growing column NULL and 80 bytes of room with its length byte
+            assertThat(jdbc.queryForList("SELECT " + GROWING_BYTES + " FROM fulfilment_order WHERE fulfilment_no IN (?, ?)",
+                    Integer.class, nos.toArray())).as("bytes of the growing columns and the room, at the end")
+                    .allSatisfy(bytes -> assertThat(bytes).isLessThanOrEqualTo(81));
+        }
     }
 
     @Test

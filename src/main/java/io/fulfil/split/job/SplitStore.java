@@ -2,6 +2,7 @@ package io.fulfil.split.job;
 
 import io.fulfil.fulfilment.FulfilmentOrders;
 import io.fulfil.fulfilment.FulfilmentStatus;
+import io.fulfil.fulfilment.GrowthRoom;
 import io.fulfil.reference.SkuCatalog;
 import io.fulfil.reference.TemperatureZone;
 import io.fulfil.split.Amounts;
@@ -11,6 +12,7 @@ import io.fulfil.split.OpenLine;
 import io.fulfil.split.PaidOrder;
 import io.fulfil.split.PlannedFulfilment;
 import io.fulfil.split.ShipPoint;
+import io.fulfil.support.Database;
 import io.fulfil.support.KeyLists;
 import io.fulfil.support.Money;
 import io.fulfil.support.SqlTimestamps;
@@ -45,10 +47,13 @@ public class SplitStore {
 
     private final NamedParameterJdbcTemplate jdbc;
     private final KeyLists keyLists;
+    /** Written into every new fulfilment order's row, for waving and shipping to fill in (null on H2). */
+    private final byte[] growthRoom;
 
-    public SplitStore(NamedParameterJdbcTemplate jdbc, KeyLists keyLists) {
+    public SplitStore(NamedParameterJdbcTemplate jdbc, KeyLists keyLists, Database database) {
         this.jdbc = jdbc;
         this.keyLists = keyLists;
+        this.growthRoom = GrowthRoom.forNewRow(database);
     }
 
     /**
@@ -275,8 +280,8 @@ public class SplitStore {
         batch("""
                 INSERT INTO fulfilment_order (fulfilment_no, order_no, merchant_code, warehouse_code,
                        temperature_zone, status, goods_amount, discount_amount, shipping_fee, paid_amount,
-                       created_at, job_execution_id, priority, paid_at, line_count, units, split_key)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""", w.fulfilmentOrders, (ps, r) -> {
+                       created_at, job_execution_id, priority, paid_at, line_count, units, split_key, growth_room)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""", w.fulfilmentOrders, (ps, r) -> {
             PlannedFulfilment f = r.planned();
             ps.setString(1, f.fulfilmentNo());
             ps.setString(2, r.orderNo());
@@ -296,6 +301,7 @@ public class SplitStore {
             ps.setInt(15, f.lines().size());
             ps.setInt(16, units);
             ps.setLong(17, r.splitKey());
+            ps.setBytes(18, growthRoom);
         });
         batch("""
                 INSERT INTO fulfilment_line (fulfilment_no, line_no, order_no, order_line_no, sku_code, quantity,
