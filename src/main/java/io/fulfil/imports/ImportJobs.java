@@ -41,8 +41,13 @@ public final class ImportJobs {
 
     private static final Logger log = LoggerFactory.getLogger(ImportJobs.class);
 
-    /** Rows per chunk, in both steps, unless {@code fulfil.import.chunk-size} says otherwise. */
-    public static final int CHUNK_SIZE = 1000;
+    /**
+     * Rows per chunk, in both steps, unless {@code fulfil.import.chunk-size} says otherwise. Each chunk
+     * costs a commit (on H2 its changed pages written out) and a dozen reads and locks whatever its size;
+     * at 100,000 and 400,000 orders, 3,000 rows applied picks and manifests 5 to 8% faster than 1,000 on
+     * both databases (README, "Twelfth session"), and a chunk's rows are still few enough to hold.
+     */
+    public static final int CHUNK_SIZE = 3000;
 
     /** Items per transaction of a kind's {@code settle} step. */
     static final int SETTLE_BATCH = 500;
