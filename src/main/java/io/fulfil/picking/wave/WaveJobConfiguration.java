@@ -2,6 +2,7 @@ package io.fulfil.picking.wave;
 
 import io.fulfil.ops.ReadAheadReader;
 import io.fulfil.ops.StepProgress;
+import io.fulfil.ops.StreamingCursor;
 import io.fulfil.support.Database;
 import java.time.Clock;
 import java.time.LocalDateTime;
@@ -113,11 +114,8 @@ public class WaveJobConfiguration {
     @StepScope
     ItemStreamReader<PlannedWave> allocatedWorkReader(DataSource dataSource, Database database, WaveSettings settings,
                                                       Clock clock) {
-        JdbcCursorItemReader<WaveStore.CandidateRow> candidates =
-                new JdbcCursorItemReaderBuilder<WaveStore.CandidateRow>()
-                .name("allocatedWork").dataSource(dataSource).sql(WaveStore.CANDIDATES_SQL)
-                .rowMapper(WaveStore::candidateRow).fetchSize(streaming(database)).saveState(false)
-                .verifyCursorPosition(false).build();
+        JdbcCursorItemReader<WaveStore.CandidateRow> candidates = new StreamingCursor<>("allocatedWork", dataSource,
+                database, WaveStore.CANDIDATES_SQL, WaveStore::candidateRow);
         // packed on a thread of its own while the step writes the waves before (about two chunks ahead)
         return new ReadAheadReader<>(new PackingReader(candidates, new WavePacker(settings), new CutOffs(settings, clock)),
                 2 * settings.chunkSize(), "wave-packing");
@@ -194,7 +192,7 @@ public class WaveJobConfiguration {
             return ready.poll();
         }
 
-        /** The next candidate with its lines: its rows arrive together, in line order. */
+        /** The next candidate with its lines: its rows arrive together (their order does not matter). */
         private WaveCandidate nextCandidate() throws Exception {
             WaveStore.CandidateRow row = pending != null ? pending : candidates.read();
             pending = null;

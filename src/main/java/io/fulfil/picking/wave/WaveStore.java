@@ -23,21 +23,23 @@ import org.springframework.stereotype.Repository;
 public class WaveStore {
 
     /**
-     * The candidates in wave order, each with its lines (one row per line, in line order): EXPRESS
-     * before NORMAL, then paid_at, then fulfilment_no, every group (warehouse, zone, kind) interleaved
-     * ({@link WavePacker} keeps one open wave per group), so waves close in about the order the split
-     * created their fulfilment orders, which is key order. The split writes the order's priority and paid_at and the line
-     * count and units onto the fulfilment order (migration V5), so there are no subqueries and no
-     * join to customer_order; the lines, their SKU names and bins are read in this one pass rather
-     * than looked up again, at random, for every chunk.
+     * The candidates in wave order, each with its lines (one row per line, rows of a candidate
+     * together): EXPRESS before NORMAL (also their alphabetical order), then paid_at, then
+     * fulfilment_no, every group (warehouse, zone, kind) interleaved ({@link WavePacker} keeps one open
+     * wave per group), so waves close in about the order the split created their fulfilment orders,
+     * which is key order. The split writes the order's priority and paid_at and the line count and
+     * units onto the fulfilment order (migration V5), so there are no subqueries and no join to
+     * customer_order; the lines, their SKU names and bins are read in this one pass rather than looked
+     * up again, at random, for every chunk.
      *
      * <p>An ALLOCATED fulfilment order has no wave (nothing moves back to ALLOCATED), so the candidates
-     * are read through the wave index's entries without a wave, which lie in the order the rows were
-     * written (H2 keys its secondary indexes' entries by row id; MySQL by primary key) rather than by
-     * warehouse, as the status index would give them: on H2 the status index made the query read every
-     * page of the table once per warehouse, beyond its page cache (a third of the query's time). On
-     * MySQL the hint only allows the index; the optimiser still scans the table when most rows are
-     * candidates.
+     * are the wave index's entries without a wave, and since migration V20 that index holds them in
+     * exactly this order: the ORDER BY is the index's own, so the query is answered from the index
+     * without a sort and, read through a {@link io.fulfil.ops.StreamingCursor}, streamed (H2 says
+     * {@code index sorted} in its plan), the lines joined as each candidate is read, on the packing
+     * thread. A line's place among its candidate's rows does not matter: {@link WalkingOrder} orders
+     * them. On MySQL the hint only allows the index; the optimiser still scans the table and sorts when
+     * it judges that cheaper.
      */
     public static final String CANDIDATES_SQL = """
             SELECT fo.fulfilment_no, fo.warehouse_code, fo.temperature_zone, fo.priority, fo.created_at,
@@ -47,7 +49,7 @@ public class WaveStore {
               LEFT JOIN sku s ON s.sku_code = l.sku_code
               LEFT JOIN stock st ON st.warehouse_code = fo.warehouse_code AND st.sku_code = l.sku_code
              WHERE fo.wave_no IS NULL AND fo.status = 'ALLOCATED'
-             ORDER BY CASE fo.priority WHEN 'EXPRESS' THEN 0 ELSE 1 END, fo.paid_at, fo.fulfilment_no, l.line_no""";
+             ORDER BY fo.wave_no, fo.priority, fo.paid_at, fo.fulfilment_no""";
 
     /** A row of {@link #CANDIDATES_SQL}: a candidate and one of its lines (null when it has none). */
     public record CandidateRow(WaveCandidate candidate, Line line) {
