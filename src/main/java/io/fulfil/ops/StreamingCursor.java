@@ -6,6 +6,8 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import javax.sql.DataSource;
 import org.springframework.batch.infrastructure.item.database.JdbcCursorItemReader;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.jdbc.core.RowMapper;
 
 /**
@@ -25,11 +27,15 @@ import org.springframework.jdbc.core.RowMapper;
  */
 public final class StreamingCursor<T> extends JdbcCursorItemReader<T> {
 
+    private static final Logger log = LoggerFactory.getLogger(StreamingCursor.class);
+
     private final Database database;
+    private final String name;
 
     public StreamingCursor(String name, DataSource dataSource, Database database, String sql, RowMapper<T> rowMapper) {
         super(dataSource, sql, rowMapper);
         this.database = database;
+        this.name = name;
         setName(name);
         setFetchSize(database == Database.MYSQL ? Integer.MIN_VALUE : 1000);
         setSaveState(false);
@@ -39,7 +45,18 @@ public final class StreamingCursor<T> extends JdbcCursorItemReader<T> {
     @Override
     protected void openCursor(Connection connection) {
         if (database == Database.H2) {
-            lazy(connection, true);
+            try {
+                // a lazy result is read from the store's pages as they were when the query started; H2
+                // keeps those pages only while a transaction holds that version, and under READ
+                // COMMITTED it lets go at the end of the statement, which for a lazy query is its
+                // start (H2 issue 4142, "Chunk not found"). A REPEATABLE READ transaction holds it
+                // until it ends, here when the cursor closes; it only reads, so it locks nothing.
+                connection.setAutoCommit(false);
+                connection.setTransactionIsolation(Connection.TRANSACTION_REPEATABLE_READ);
+                lazy(connection, true);
+            } catch (SQLException e) {
+                throw new IllegalStateException("cannot prepare H2's lazy query execution for " + name, e);
+            }
         }
         super.openCursor(connection);
     }
@@ -47,16 +64,27 @@ public final class StreamingCursor<T> extends JdbcCursorItemReader<T> {
     @Override
     protected void cleanupOnClose(Connection connection) {
         super.cleanupOnClose(connection);
-        if (database == Database.H2) {
+        if (database != Database.H2 || connection == null) {
+            return;
+        }
+        try {
+            if (connection.isClosed()) {
+                return; // closed already (a failed open closes the reader once more)
+            }
+            connection.rollback();
             lazy(connection, false);
+            connection.setTransactionIsolation(Connection.TRANSACTION_READ_COMMITTED);
+            connection.setAutoCommit(true);
+        } catch (SQLException e) {
+            // the pool resets autocommit and isolation on the connection's return, and the reader's
+            // rows are all read: not worth failing a finished step over
+            log.warn("cannot reset the connection of cursor {}: {}", name, e.getMessage());
         }
     }
 
-    private static void lazy(Connection connection, boolean on) {
+    private static void lazy(Connection connection, boolean on) throws SQLException {
         try (Statement statement = connection.createStatement()) {
             statement.execute("SET LAZY_QUERY_EXECUTION " + (on ? "TRUE" : "FALSE"));
-        } catch (SQLException e) {
-            throw new IllegalStateException("cannot " + (on ? "set" : "reset") + " H2's lazy query execution", e);
         }
     }
 }
