@@ -29,7 +29,7 @@ public class BenchConfirmations {
     public BenchConfirmations(DataSource dataSource, Database database) {
         this.jdbc = new JdbcTemplate(dataSource);
         // MySQL otherwise buffers the whole result
-        this.jdbc.setFetchSize(database == Database.MYSQL ? Integer.MIN_VALUE : 1000);
+        this.jdbc.setFetchSize(database.streamingFetchSize());
     }
 
     /** Writes the file; returns its rows. */

@@ -43,7 +43,7 @@ public class BenchShipping {
     public BenchShipping(DataSource dataSource, Database database) {
         this.jdbc = new JdbcTemplate(dataSource);
         // MySQL otherwise buffers the whole result
-        this.jdbc.setFetchSize(database == Database.MYSQL ? Integer.MIN_VALUE : 1000);
+        this.jdbc.setFetchSize(database.streamingFetchSize());
     }
 
     /** Writes a manifest of every PICKED fulfilment order; returns its rows. */

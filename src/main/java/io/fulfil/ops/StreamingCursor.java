@@ -5,9 +5,9 @@ import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
 import javax.sql.DataSource;
-import org.springframework.batch.infrastructure.item.database.JdbcCursorItemReader;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.batch.infrastructure.item.database.JdbcCursorItemReader;
 import org.springframework.jdbc.core.RowMapper;
 
 /**
@@ -37,7 +37,7 @@ public final class StreamingCursor<T> extends JdbcCursorItemReader<T> {
         this.database = database;
         this.name = name;
         setName(name);
-        setFetchSize(database == Database.MYSQL ? Integer.MIN_VALUE : 1000);
+        setFetchSize(database.streamingFetchSize());
         setSaveState(false);
         setVerifyCursorPosition(false);
     }

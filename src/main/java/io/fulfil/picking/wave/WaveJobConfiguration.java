@@ -136,7 +136,7 @@ public class WaveJobConfiguration {
         return new JdbcCursorItemReaderBuilder<String>()
                 .name("plannedWaves").dataSource(dataSource)
                 .sql("SELECT wave_no FROM wave WHERE status = 'PLANNED' ORDER BY wave_no")
-                .rowMapper((rs, i) -> rs.getString(1)).fetchSize(streaming(database)).saveState(false)
+                .rowMapper((rs, i) -> rs.getString(1)).fetchSize(database.streamingFetchSize()).saveState(false)
                 .verifyCursorPosition(false).build();
     }
 
@@ -145,11 +145,6 @@ public class WaveJobConfiguration {
     ItemWriter<String> pickListWriter(PickLists pickLists, Clock clock, ObjectProvider<WaveChunkHook> hook) {
         WaveChunkHook chunkHook = hook.getIfAvailable(() -> WaveChunkHook.NONE);
         return chunk -> chunkHook.pickListsWritten(pickLists.release(chunk.getItems(), LocalDateTime.now(clock)));
-    }
-
-    /** MySQL otherwise buffers the whole result; MIN_VALUE makes the driver stream rows. */
-    private static int streaming(Database database) {
-        return database == Database.MYSQL ? Integer.MIN_VALUE : 1000;
     }
 
     /**

@@ -90,8 +90,7 @@ public class SplitJobConfiguration {
                                       @Value("#{stepExecution.jobExecutionId}") Long jobExecutionId,
                                       @Value("#{jobExecutionContext['" + SplitDemand.KEY + "']}") String demandServed) {
         JdbcTemplate demand = new JdbcTemplate(dataSource);
-        // MySQL otherwise buffers the whole result; MIN_VALUE makes the driver stream rows
-        demand.setFetchSize(database == Database.MYSQL ? Integer.MIN_VALUE : 1000);
+        demand.setFetchSize(database.streamingFetchSize());
         // a run takes its own blocks of fulfilment numbers and drops what it leaves unused
         FulfilmentNumbers numbers = new FulfilmentNumberBlocks(jdbc.getJdbcTemplate(), transactionManager);
         // and its own blocks of split keys, one a chunk (migration V15)
