@@ -110,8 +110,9 @@ public class ParentOrders {
         moves.forEach((status, nos) -> {
             for (List<String> slice : keyLists.slices(nos)) {
                 jdbc.update("""
-                                UPDATE customer_order SET status = :status
-                                 WHERE %s AND status NOT IN (:fixed)""".formatted(keyLists.matches("order_no", "nos")),
+                                UPDATE customer_order SET %s, status = :status
+                                 WHERE %s AND status NOT IN (:fixed)""".formatted(OrderGrowthRoom.afterStatus(":status"),
+                                keyLists.matches("order_no", "nos")),
                         new MapSqlParameterSource("status", status.name()).addValue("nos", keyLists.bind(slice))
                                 .addValue("fixed", NOT_DERIVED.stream().map(Enum::name).toList()));
             }

@@ -17,7 +17,8 @@ public final class FlywayForTests {
     static FluentConfiguration configuration(DataSource dataSource, boolean mySql) {
         return new FluentConfiguration().dataSource(dataSource).locations("classpath:db/migration/common")
                 .javaMigrations(new V1__SpringBatchSchema(), new V7__QuartzSchema(), new V10__H2IdentityCache(),
-                        new V13__H2DecisionIdentityCache(), new V16__MySqlFixedWidthStatus())
+                        new V13__H2DecisionIdentityCache(), new V16__MySqlFixedWidthStatus(),
+                        new V21__OrderGrowthRoom())
                 .placeholders(DatabaseDialectConfiguration.migrationPlaceholders(mySql));
     }
 

@@ -3,6 +3,7 @@ package io.fulfil.split.job;
 import io.fulfil.fulfilment.FulfilmentOrders;
 import io.fulfil.fulfilment.FulfilmentStatus;
 import io.fulfil.fulfilment.GrowthRoom;
+import io.fulfil.fulfilment.OrderGrowthRoom;
 import io.fulfil.reference.SkuCatalog;
 import io.fulfil.reference.TemperatureZone;
 import io.fulfil.split.Amounts;
@@ -348,11 +349,14 @@ public class SplitStore {
      */
     public void writeStatuses(ChunkWrites w) {
         // one statement per target status rather than one per order: a chunk has three or four
+        // the room first: it is computed from the row's old values (OrderGrowthRoom)
         w.statusMoves.forEach((status, orderNos) -> jdbc.update("""
                         UPDATE customer_order
-                           SET status = :status, hold_reason = NULL, split_at = COALESCE(split_at, :now),
+                           SET %s,
+                               status = :status, hold_reason = NULL, split_at = COALESCE(split_at, :now),
                                split_key = COALESCE(split_key, :splitKey)
-                         WHERE %s""".formatted(keyLists.matches("order_no", "nos")),
+                         WHERE %s""".formatted(OrderGrowthRoom.afterSplit(":status"),
+                        keyLists.matches("order_no", "nos")),
                 new MapSqlParameterSource().addValue("status", status).addValue("now", w.now)
                         .addValue("splitKey", w.splitKey).addValue("nos", keyLists.bind(orderNos))));
         batch("UPDATE customer_order SET status = 'ON_HOLD', hold_reason = ?, split_at = ? WHERE order_no = ?",
