@@ -6,7 +6,7 @@ package io.fulfil.fulfilment;
  *
  * <p>Why: the shop inserts an order as {@code PAID} with {@code split_at} and {@code split_key} NULL.
  * The split sets both and a longer status ({@code ALLOCATED}, {@code PARTIALLY_ALLOCATED}), so the
- * record grows by 15 to 30 bytes; InnoDB can then not rewrite it where it stands, and in the full pages
+ * record grows by 20 to 30 bytes; InnoDB can then not rewrite it where it stands, and in the full pages
  * the shop's inserts leave it reorganises or splits the page and logs it at length. On orders not paid
  * in key order each of those is a page of its own. When the same update shortens {@code growth_room} by
  * what the other columns gain, the new record fits the old one's space, which InnoDB reuses. Measured
