@@ -1,5 +1,6 @@
 package io.fulfil.config;
 
+import io.fulfil.support.Database;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
@@ -23,7 +24,7 @@ final class H2IdentityCaches {
 
     static void cache10000(Context context, List<Identity> identities) throws SQLException {
         Connection connection = context.getConnection();
-        if (!"H2".equalsIgnoreCase(connection.getMetaData().getDatabaseProductName())) {
+        if (Database.of(connection.getMetaData().getURL()) != Database.H2) {
             return;
         }
         try (Statement statement = connection.createStatement()) {

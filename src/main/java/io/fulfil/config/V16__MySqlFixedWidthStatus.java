@@ -1,5 +1,6 @@
 package io.fulfil.config;
 
+import io.fulfil.support.Database;
 import java.sql.Connection;
 import java.sql.Statement;
 import org.flywaydb.core.api.migration.BaseJavaMigration;
@@ -34,7 +35,7 @@ class V16__MySqlFixedWidthStatus extends BaseJavaMigration {
     @Override
     public void migrate(Context context) throws Exception {
         Connection connection = context.getConnection();
-        if ("H2".equalsIgnoreCase(connection.getMetaData().getDatabaseProductName())) {
+        if (Database.of(connection.getMetaData().getURL()) == Database.H2) {
             return;
         }
         try (Statement statement = connection.createStatement()) {

@@ -1,6 +1,7 @@
 package io.fulfil.config;
 
 import io.fulfil.fulfilment.OrderGrowthRoom;
+import io.fulfil.support.Database;
 import java.sql.Connection;
 import java.sql.Statement;
 import org.flywaydb.core.api.migration.BaseJavaMigration;
@@ -26,7 +27,7 @@ class V21__OrderGrowthRoom extends BaseJavaMigration {
         Connection connection = context.getConnection();
         try (Statement statement = connection.createStatement()) {
             statement.execute("ALTER TABLE customer_order ADD COLUMN growth_room VARBINARY(64)");
-            if (!"H2".equalsIgnoreCase(connection.getMetaData().getDatabaseProductName())) {
+            if (Database.of(connection.getMetaData().getURL()) != Database.H2) {
                 statement.execute("ALTER TABLE customer_order ALTER COLUMN growth_room SET DEFAULT "
                         + OrderGrowthRoom.DEFAULT_LITERAL);
             }

@@ -41,21 +41,17 @@ public final class OrderGrowthRoom {
     /** Zero bytes to cut the new room from: at least the room plus the longest status's length. */
     private static final String ZEROS = "X'" + "00".repeat(64) + "'";
 
-    private OrderGrowthRoom() {
-    }
+    /** SQL for {@code growth_room} when an order's status moves to {@code :status} and nothing else changes. */
+    public static final String AFTER_STATUS = assignment("LENGTH(:status) - LENGTH(status)");
 
     /**
      * SQL for {@code growth_room} when the split moves an order to {@code :status} and sets
      * {@code split_at} and {@code split_key} where they are NULL.
      */
-    public static String afterSplit(String statusParameter) {
-        return assignment("LENGTH(" + statusParameter + ") - LENGTH(status)"
-                + " + CASE WHEN split_at IS NULL THEN 7 ELSE 0 END + CASE WHEN split_key IS NULL THEN 8 ELSE 0 END");
-    }
+    public static final String AFTER_SPLIT = assignment("LENGTH(:status) - LENGTH(status)"
+            + " + CASE WHEN split_at IS NULL THEN 7 ELSE 0 END + CASE WHEN split_key IS NULL THEN 8 ELSE 0 END");
 
-    /** SQL for {@code growth_room} when an order's status moves to {@code :status} and nothing else changes. */
-    public static String afterStatus(String statusParameter) {
-        return assignment("LENGTH(" + statusParameter + ") - LENGTH(status)");
+    private OrderGrowthRoom() {
     }
 
     /**

@@ -111,7 +111,7 @@ public class ParentOrders {
             for (List<String> slice : keyLists.slices(nos)) {
                 jdbc.update("""
                                 UPDATE customer_order SET %s, status = :status
-                                 WHERE %s AND status NOT IN (:fixed)""".formatted(OrderGrowthRoom.afterStatus(":status"),
+                                 WHERE %s AND status NOT IN (:fixed)""".formatted(OrderGrowthRoom.AFTER_STATUS,
                                 keyLists.matches("order_no", "nos")),
                         new MapSqlParameterSource("status", status.name()).addValue("nos", keyLists.bind(slice))
                                 .addValue("fixed", NOT_DERIVED.stream().map(Enum::name).toList()));

@@ -355,7 +355,7 @@ public class SplitStore {
                            SET %s,
                                status = :status, hold_reason = NULL, split_at = COALESCE(split_at, :now),
                                split_key = COALESCE(split_key, :splitKey)
-                         WHERE %s""".formatted(OrderGrowthRoom.afterSplit(":status"),
+                         WHERE %s""".formatted(OrderGrowthRoom.AFTER_SPLIT,
                         keyLists.matches("order_no", "nos")),
                 new MapSqlParameterSource().addValue("status", status).addValue("now", w.now)
                         .addValue("splitKey", w.splitKey).addValue("nos", keyLists.bind(orderNos))));
