@@ -1,5 +1,6 @@
 package io.fulfil.stock;
 
+import io.fulfil.support.BulkInsert;
 import io.fulfil.support.Database;
 import io.fulfil.support.KeyLists;
 import io.fulfil.support.SqlTimestamps;
@@ -45,6 +46,8 @@ public class StockLedger {
     private final StockRows rows;
     private final StockDialect dialect;
     private final Clock clock;
+    /** Every movement a row of stock_movement. */
+    private final BulkInsert<StockMovement> journalInsert;
 
     public StockLedger(NamedParameterJdbcTemplate jdbc, KeyLists keyLists, Database database,
                        PlatformTransactionManager transactions, Clock clock) {
@@ -52,6 +55,16 @@ public class StockLedger {
         this.clock = clock;
         this.rows = new StockRows(jdbc, keyLists);
         this.dialect = database == Database.MYSQL ? new MySqlStockDialect(rows, transactions) : new H2StockDialect(rows);
+        this.journalInsert = BulkInsert.into("stock_movement")
+                .text("warehouse_code").text("sku_code").text("kind").integer("on_hand_change")
+                .integer("allocated_change").text("reference").text("order_no").text("reason").text("actor")
+                .text("occurred_at")
+                .constant("recorded_at", Types.VARCHAR).constant("job_execution_id", Types.BIGINT)
+                .build(database, (StockMovement m, BulkInsert.Values v) -> v
+                        .string(m.key().warehouseCode()).string(m.key().skuCode()).string(m.kind().name())
+                        .integer(m.onHandChange()).integer(m.allocatedChange()).string(clip(m.reference(), 120))
+                        .string(m.orderNo()).string(clip(m.reason(), 300)).string(clip(m.actor(), 100))
+                        .string(SqlTimestamps.text(m.occurredAt())));
     }
 
     /**
@@ -207,23 +220,7 @@ public class StockLedger {
             return;
         }
         String recordedAt = SqlTimestamps.text(LocalDateTime.now(clock));
-        jdbc.getJdbcTemplate().batchUpdate("""
-                INSERT INTO stock_movement (warehouse_code, sku_code, kind, on_hand_change, allocated_change,
-                       reference, order_no, reason, actor, occurred_at, recorded_at, job_execution_id)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""", movements, movements.size(), (ps, m) -> {
-            ps.setString(1, m.key().warehouseCode());
-            ps.setString(2, m.key().skuCode());
-            ps.setString(3, m.kind().name());
-            ps.setInt(4, m.onHandChange());
-            ps.setInt(5, m.allocatedChange());
-            ps.setString(6, clip(m.reference(), 120));
-            ps.setString(7, m.orderNo());
-            ps.setString(8, clip(m.reason(), 300));
-            ps.setString(9, clip(m.actor(), 100));
-            ps.setString(10, SqlTimestamps.text(m.occurredAt()));
-            ps.setString(11, recordedAt);
-            ps.setObject(12, jobExecutionId, Types.BIGINT);
-        });
+        journalInsert.insert(jdbc.getJdbcTemplate(), movements, recordedAt, jobExecutionId);
     }
 
     /** Taken after the stock rows (the lock order), held until the caller's transaction ends. */

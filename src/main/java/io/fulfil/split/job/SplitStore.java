@@ -13,12 +13,12 @@ import io.fulfil.split.OpenLine;
 import io.fulfil.split.PaidOrder;
 import io.fulfil.split.PlannedFulfilment;
 import io.fulfil.split.ShipPoint;
+import io.fulfil.support.BulkInsert;
 import io.fulfil.support.Database;
 import io.fulfil.support.KeyLists;
 import io.fulfil.support.Money;
 import io.fulfil.support.SqlTimestamps;
 import java.math.BigDecimal;
-import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Types;
@@ -28,6 +28,7 @@ import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.ParameterizedPreparedStatementSetter;
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
@@ -50,11 +51,19 @@ public class SplitStore {
     private final KeyLists keyLists;
     /** Written into every new fulfilment order's row, for waving and shipping to fill in (null on H2). */
     private final byte[] growthRoom;
+    private final BulkInsert<ChunkWrites.Fulfilment> fulfilmentOrderInsert;
+    private final BulkInsert<ChunkWrites.Line> fulfilmentLineInsert;
+    private final BulkInsert<ChunkWrites.Backorder> backorderInsert;
+    private final BulkInsert<ChunkWrites.DecisionRow> decisionInsert;
 
     public SplitStore(NamedParameterJdbcTemplate jdbc, KeyLists keyLists, Database database) {
         this.jdbc = jdbc;
         this.keyLists = keyLists;
         this.growthRoom = GrowthRoom.forNewRow(database);
+        this.fulfilmentOrderInsert = fulfilmentOrderInsert(database);
+        this.fulfilmentLineInsert = fulfilmentLineInsert(database);
+        this.backorderInsert = backorderInsert(database);
+        this.decisionInsert = decisionInsert(database);
     }
 
     /**
@@ -278,69 +287,73 @@ public class SplitStore {
 
     /** The chunk's new rows: fulfilment orders and lines, backorders, decisions. */
     public void writeRows(ChunkWrites w) {
-        batch("""
-                INSERT INTO fulfilment_order (fulfilment_no, order_no, merchant_code, warehouse_code,
-                       temperature_zone, status, goods_amount, discount_amount, shipping_fee, paid_amount,
-                       created_at, job_execution_id, priority, paid_at, line_count, units, split_key, growth_room)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""", w.fulfilmentOrders, (ps, r) -> {
-            PlannedFulfilment f = r.planned();
-            ps.setString(1, f.fulfilmentNo());
-            ps.setString(2, r.orderNo());
-            ps.setString(3, f.merchantCode());
-            ps.setString(4, f.warehouseCode());
-            ps.setString(5, f.zone().name());
-            ps.setString(6, FulfilmentStatus.ALLOCATED.name());
-            setAmounts(ps, 7, f.amounts());
-            ps.setString(11, w.now);
-            ps.setObject(12, w.jobExecutionId, Types.BIGINT);
-            ps.setString(13, r.priority());
-            ps.setString(14, r.paidAt());
-            int units = 0;
-            for (PlannedFulfilment.Line l : f.lines()) {
-                units += l.quantity();
-            }
-            ps.setInt(15, f.lines().size());
-            ps.setInt(16, units);
-            ps.setLong(17, r.splitKey());
-            ps.setBytes(18, growthRoom);
-        });
-        batch("""
-                INSERT INTO fulfilment_line (fulfilment_no, line_no, order_no, order_line_no, sku_code, quantity,
-                       goods_amount, discount_amount, shipping_fee, paid_amount)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""", w.fulfilmentLines, (ps, r) -> {
-            ps.setString(1, r.fulfilmentNo());
-            ps.setInt(2, r.line().lineNo());
-            ps.setString(3, r.orderNo());
-            ps.setInt(4, r.line().orderLineNo());
-            ps.setString(5, r.line().skuCode());
-            ps.setInt(6, r.line().quantity());
-            setAmounts(ps, 7, r.line().amounts());
-        });
+        JdbcTemplate plain = jdbc.getJdbcTemplate();
+        fulfilmentOrderInsert.insert(plain, w.fulfilmentOrders, FulfilmentStatus.ALLOCATED.name(), w.now,
+                w.jobExecutionId, growthRoom);
+        fulfilmentLineInsert.insert(plain, w.fulfilmentLines);
         batch("DELETE FROM backorder WHERE order_no = ? AND order_line_no = ?", w.backorderDeletes, (ps, r) -> {
             ps.setString(1, r.orderNo());
             ps.setInt(2, r.lineNo());
         });
-        batch("""
-                INSERT INTO backorder (order_no, order_line_no, sku_code, quantity, goods_amount, discount_amount,
-                       shipping_fee, paid_amount, created_at)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)""", w.backorders, (ps, r) -> {
-            ps.setString(1, r.orderNo());
-            ps.setInt(2, r.line().orderLineNo());
-            ps.setString(3, r.line().skuCode());
-            ps.setInt(4, r.line().quantity());
-            setAmounts(ps, 5, r.line().amounts());
-            ps.setString(9, w.now);
-        });
-        batch("""
-                INSERT INTO split_decision (order_no, decision_no, trace, decided_at, job_execution_id, split_key)
-                VALUES (?, ?, ?, ?, ?, ?)""", w.decisions, (ps, r) -> {
-            ps.setString(1, r.orderNo());
-            ps.setInt(2, r.decisionNo());
-            ps.setString(3, r.trace());
-            ps.setString(4, w.now);
-            ps.setObject(5, w.jobExecutionId, Types.BIGINT);
-            ps.setLong(6, r.splitKey());
-        });
+        backorderInsert.insert(plain, w.backorders, w.now);
+        decisionInsert.insert(plain, w.decisions, w.now, w.jobExecutionId);
+    }
+
+    private static BulkInsert<ChunkWrites.Fulfilment> fulfilmentOrderInsert(Database database) {
+        return withAmounts(BulkInsert.into("fulfilment_order")
+                .text("fulfilment_no").text("order_no").text("merchant_code").text("warehouse_code")
+                .text("temperature_zone"))
+                .text("priority").text("paid_at").integer("line_count").integer("units").integer("split_key")
+                .constant("status", Types.VARCHAR).constant("created_at", Types.VARCHAR)
+                .constant("job_execution_id", Types.BIGINT).constant("growth_room", Types.VARBINARY)
+                .build(database, (ChunkWrites.Fulfilment r, BulkInsert.Values v) -> {
+                    PlannedFulfilment f = r.planned();
+                    int units = 0;
+                    for (PlannedFulfilment.Line l : f.lines()) {
+                        units += l.quantity();
+                    }
+                    amounts(v.string(f.fulfilmentNo()).string(r.orderNo()).string(f.merchantCode())
+                            .string(f.warehouseCode()).string(f.zone().name()), f.amounts())
+                            .string(r.priority()).string(r.paidAt()).integer(f.lines().size()).integer(units)
+                            .integer(r.splitKey());
+                });
+    }
+
+    private static BulkInsert<ChunkWrites.Line> fulfilmentLineInsert(Database database) {
+        return withAmounts(BulkInsert.into("fulfilment_line")
+                .text("fulfilment_no").integer("line_no").text("order_no").integer("order_line_no").text("sku_code")
+                .integer("quantity"))
+                .build(database, (ChunkWrites.Line r, BulkInsert.Values v) -> amounts(v.string(r.fulfilmentNo())
+                        .integer(r.line().lineNo()).string(r.orderNo()).integer(r.line().orderLineNo())
+                        .string(r.line().skuCode()).integer(r.line().quantity()), r.line().amounts()));
+    }
+
+    private static BulkInsert<ChunkWrites.Backorder> backorderInsert(Database database) {
+        return withAmounts(BulkInsert.into("backorder")
+                .text("order_no").integer("order_line_no").text("sku_code").integer("quantity"))
+                .constant("created_at", Types.VARCHAR)
+                .build(database, (ChunkWrites.Backorder r, BulkInsert.Values v) -> amounts(v.string(r.orderNo())
+                        .integer(r.line().orderLineNo()).string(r.line().skuCode()).integer(r.line().quantity()),
+                        r.line().amounts()));
+    }
+
+    private static BulkInsert<ChunkWrites.DecisionRow> decisionInsert(Database database) {
+        return BulkInsert.into("split_decision")
+                .text("order_no").integer("decision_no").text("trace").integer("split_key")
+                .constant("decided_at", Types.VARCHAR).constant("job_execution_id", Types.BIGINT)
+                .build(database, (ChunkWrites.DecisionRow r, BulkInsert.Values v) -> v.string(r.orderNo())
+                        .integer(r.decisionNo()).string(r.trace()).integer(r.splitKey()));
+    }
+
+    /** Goods, discount, shipping and paid: the columns {@link #amounts} gives. */
+    private static BulkInsert.Builder withAmounts(BulkInsert.Builder columns) {
+        return columns.decimal("goods_amount").decimal("discount_amount").decimal("shipping_fee").decimal("paid_amount");
+    }
+
+    /** Goods, discount, shipping and paid as exact decimals. */
+    private static BulkInsert.Values amounts(BulkInsert.Values v, Amounts a) throws SQLException {
+        return v.decimal(Money.fromCents(a.goods())).decimal(Money.fromCents(a.discount()))
+                .decimal(Money.fromCents(a.shipping())).decimal(Money.fromCents(a.paid()));
     }
 
     /**
@@ -371,14 +384,6 @@ public class SplitStore {
         if (!rows.isEmpty()) {
             jdbc.getJdbcTemplate().batchUpdate(sql, rows, rows.size(), setter);
         }
-    }
-
-    /** Goods, discount, shipping and paid, from {@code first} on, as exact decimals. */
-    private static void setAmounts(PreparedStatement ps, int first, Amounts a) throws SQLException {
-        ps.setBigDecimal(first, Money.fromCents(a.goods()));
-        ps.setBigDecimal(first + 1, Money.fromCents(a.discount()));
-        ps.setBigDecimal(first + 2, Money.fromCents(a.shipping()));
-        ps.setBigDecimal(first + 3, Money.fromCents(a.paid()));
     }
 
     private static long cents(ResultSet rs, int column) throws SQLException {
