@@ -38,6 +38,7 @@ class FlywayWhenBehind {
     @Bean
     FlywayMigrationStrategy migrateWhenBehind() {
         return flyway -> {
+            MySqlJsonTableCheck.requireJsonTable(flyway.getConfiguration().getDataSource());
             if (isBehind(flyway.getConfiguration())) {
                 flyway.migrate();
             }

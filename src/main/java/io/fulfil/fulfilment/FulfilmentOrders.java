@@ -1,9 +1,12 @@
 package io.fulfil.fulfilment;
 
+import static io.fulfil.support.JsonTable.Column.integer;
+import static io.fulfil.support.JsonTable.Column.text;
+
 import io.fulfil.support.Database;
 import io.fulfil.support.KeyLists;
 import io.fulfil.support.SqlTimestamps;
-import io.fulfil.support.ValueRows;
+import io.fulfil.support.JsonTable;
 import java.time.LocalDateTime;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -57,7 +60,7 @@ public class FulfilmentOrders {
 
     private final NamedParameterJdbcTemplate jdbc;
     private final KeyLists keyLists;
-    /** MySQL: a chunk's shipments and tracking changes as one joined update (see {@link ValueRows}). */
+    /** MySQL: a chunk's shipments and tracking changes as one joined update (see {@link JsonTable}). */
     private final boolean joinedUpdates;
 
     public FulfilmentOrders(NamedParameterJdbcTemplate jdbc, KeyLists keyLists, Database database) {
@@ -167,23 +170,20 @@ public class FulfilmentOrders {
         Set<FulfilmentStatus> from = FulfilmentStatus.legalPredecessorsOf(FulfilmentStatus.SHIPPED);
         String failed = "a fulfilment order being shipped was no longer PICKED; nothing of the chunk is applied";
         if (joinedUpdates) {
-            for (List<Shipment> piece : ValueRows.pieces(shipments)) {
+            for (List<Shipment> piece : JsonTable.pieces(shipments)) {
                 int updated = jdbc.getJdbcTemplate().update("""
-                        UPDATE fulfilment_order f JOIN (%s) d ON f.fulfilment_no = d.no
+                        UPDATE fulfilment_order f JOIN %s d ON f.fulfilment_no = d.no COLLATE utf8mb4_bin
                            SET f.status = 'SHIPPED', f.carrier_code = d.carrier, f.tracking_no = d.tracking,
                                f.shipped_at = d.shipped_at, f.weight_grams = d.weight, %s
-                         WHERE f.status IN %s""".formatted(ValueRows.table(List.of("no", "carrier", "tracking",
-                        "shipped_at", "weight"), piece.size()), GrowthRoom.AFTER_SHIPPING,
-                        FulfilmentStatus.sqlList(from)), ps -> {
-                    int i = 1;
-                    for (Shipment s : piece) {
-                        ps.setString(i++, s.fulfilmentNo());
-                        ps.setString(i++, s.carrierCode());
-                        ps.setString(i++, s.trackingNo());
-                        ps.setString(i++, SqlTimestamps.text(s.shippedAt()));
-                        ps.setInt(i++, s.weightGrams());
-                    }
-                });
+                         WHERE f.status IN %s""".formatted(JsonTable.of(text("no"), text("carrier"), text("tracking"),
+                        text("shipped_at"), integer("weight")), GrowthRoom.AFTER_SHIPPING,
+                        FulfilmentStatus.sqlList(from)), JsonTable.bind(piece, (s, json) -> {
+                    json.string(0, s.fulfilmentNo());
+                    json.string(1, s.carrierCode());
+                    json.string(2, s.trackingNo());
+                    json.string(3, SqlTimestamps.text(s.shippedAt()));
+                    json.number(4, s.weightGrams());
+                }));
                 requireCount(updated, piece.size(), failed);
             }
             return;
@@ -235,23 +235,21 @@ public class FulfilmentOrders {
         }
         String failed = "a parcel changed status while its events were applied; nothing of the chunk is applied";
         if (joinedUpdates) {
-            for (List<Tracking> piece : ValueRows.pieces(changes)) {
+            for (List<Tracking> piece : JsonTable.pieces(changes)) {
                 int updated = jdbc.getJdbcTemplate().update("""
-                        UPDATE fulfilment_order f JOIN (%s) d ON f.fulfilment_no = d.no
+                        UPDATE fulfilment_order f JOIN %s d ON f.fulfilment_no = d.no COLLATE utf8mb4_bin
                            SET f.status = d.next, f.exception_from = d.exception_from, f.delivered_at = d.delivered_at,
                                f.last_event_at = d.last_event_at, %s
-                         WHERE f.status = d.was""".formatted(ValueRows.table(List.of("no", "next", "exception_from",
-                        "delivered_at", "last_event_at", "was"), piece.size()), GrowthRoom.RELEASED), ps -> {
-                    int i = 1;
-                    for (Tracking t : piece) {
-                        ps.setString(i++, t.before().fulfilmentNo());
-                        ps.setString(i++, t.status().name());
-                        ps.setString(i++, t.exceptionFrom() == null ? null : t.exceptionFrom().name());
-                        ps.setString(i++, SqlTimestamps.text(t.deliveredAt()));
-                        ps.setString(i++, SqlTimestamps.text(t.lastEventAt()));
-                        ps.setString(i++, t.before().status().name());
-                    }
-                });
+                         WHERE f.status = d.was COLLATE utf8mb4_bin""".formatted(JsonTable.of(text("no"), text("next"),
+                        text("exception_from"), text("delivered_at"), text("last_event_at"), text("was")),
+                        GrowthRoom.RELEASED), JsonTable.bind(piece, (t, json) -> {
+                    json.string(0, t.before().fulfilmentNo());
+                    json.string(1, t.status().name());
+                    json.string(2, t.exceptionFrom() == null ? null : t.exceptionFrom().name());
+                    json.string(3, SqlTimestamps.text(t.deliveredAt()));
+                    json.string(4, SqlTimestamps.text(t.lastEventAt()));
+                    json.string(5, t.before().status().name());
+                }));
                 requireCount(updated, piece.size(), failed);
             }
             return;

@@ -1,6 +1,9 @@
 package io.fulfil.stock;
 
-import io.fulfil.support.ValueRows;
+import static io.fulfil.support.JsonTable.Column.integer;
+import static io.fulfil.support.JsonTable.Column.text;
+
+import io.fulfil.support.JsonTable;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Comparator;
@@ -53,7 +56,7 @@ final class MySqlStockDialect implements StockDialect {
     }
 
     /**
-     * One joined update per {@value ValueRows#ROWS_PER_STATEMENT} rows (see {@link ValueRows}), not a
+     * One joined update per {@value JsonTable#ROWS_PER_STATEMENT} rows (see {@link JsonTable}), not a
      * statement per row (a chunk of shipments moves a couple of thousand stock rows), each row changed
      * only where it stays within bounds, and no read that locks the rows first: the update locks them,
      * in the order given ({@code STRAIGHT_JOIN}, as {@link #reserveJoined}). All or nothing: when a row
@@ -62,30 +65,28 @@ final class MySqlStockDialect implements StockDialect {
     @Override
     public boolean changeWithinBounds(List<Map.Entry<StockKey, int[]>> changes) {
         return everyRowMatched(changes, piece -> rows.jdbc().getJdbcTemplate().update("""
-                UPDATE (%s) d STRAIGHT_JOIN stock s ON s.warehouse_code = d.warehouse AND s.sku_code = d.sku
+                UPDATE %s d STRAIGHT_JOIN stock s
+                    ON s.warehouse_code = d.warehouse COLLATE utf8mb4_bin AND s.sku_code = d.sku COLLATE utf8mb4_bin
                    SET s.on_hand = s.on_hand + d.on_hand_change, s.allocated = s.allocated + d.allocated_change
                  WHERE s.allocated + d.allocated_change >= 0
                    AND s.allocated + d.allocated_change <= s.on_hand + d.on_hand_change
-                """.formatted(ValueRows.table(List.of("warehouse", "sku", "on_hand_change", "allocated_change"),
-                piece.size())), ps -> {
-            int i = 1;
-            for (Map.Entry<StockKey, int[]> row : piece) {
-                ps.setString(i++, row.getKey().warehouseCode());
-                ps.setString(i++, row.getKey().skuCode());
-                ps.setInt(i++, row.getValue()[0]);
-                ps.setInt(i++, row.getValue()[1]);
-            }
-        }));
+                """.formatted(JsonTable.of(text("warehouse"), text("sku"), integer("on_hand_change"),
+                integer("allocated_change"))), JsonTable.bind(piece, (row, json) -> {
+            json.string(0, row.getKey().warehouseCode());
+            json.string(1, row.getKey().skuCode());
+            json.number(2, row.getValue()[0]);
+            json.number(3, row.getValue()[1]);
+        })));
     }
 
     /**
-     * Runs {@code statement} on each {@link ValueRows} piece of {@code rows} in order, inside a
+     * Runs {@code statement} on each {@link JsonTable} piece of {@code rows} in order, inside a
      * savepoint; true when every piece matched all its rows (the driver counts the rows matched), else
      * false with everything rolled back to the savepoint.
      */
     private <T> boolean everyRowMatched(List<T> rows, ToIntFunction<List<T>> statement) {
         return Boolean.TRUE.equals(savepoint.execute(status -> {
-            for (List<T> piece : ValueRows.pieces(rows)) {
+            for (List<T> piece : JsonTable.pieces(rows)) {
                 if (statement.applyAsInt(piece) != piece.size()) {
                     status.setRollbackOnly();
                     return false;
@@ -112,24 +113,23 @@ final class MySqlStockDialect implements StockDialect {
     /**
      * One piece's joined update (see {@link #everyRowMatched}), in lock order, every row reserved only
      * where it still has the quantity available; the rows matched. {@code STRAIGHT_JOIN} makes the
-     * inline table, materialised in the order given, drive the join, each stock row found by its
+     * JSON table, read in the order given, drive the join, each stock row found by its
      * primary key, so rows are locked in the order given. A chunk of the split reserves a couple of
      * thousand rows: this is a handful of statements, where one range statement per warehouse and 128
      * SKUs (each row's quantity picked by a {@code CASE}) was some forty.
      */
     private int reserveJoined(List<Map.Entry<StockKey, Integer>> piece) {
         return rows.jdbc().getJdbcTemplate().update("""
-                UPDATE (%s) d STRAIGHT_JOIN stock s ON s.warehouse_code = d.warehouse AND s.sku_code = d.sku
+                UPDATE %s d STRAIGHT_JOIN stock s
+                    ON s.warehouse_code = d.warehouse COLLATE utf8mb4_bin AND s.sku_code = d.sku COLLATE utf8mb4_bin
                    SET s.allocated = s.allocated + d.quantity
                  WHERE s.on_hand - s.allocated >= d.quantity
-                """.formatted(ValueRows.table(List.of("warehouse", "sku", "quantity"), piece.size())), ps -> {
-            int i = 1;
-            for (Map.Entry<StockKey, Integer> row : piece) {
-                ps.setString(i++, row.getKey().warehouseCode());
-                ps.setString(i++, row.getKey().skuCode());
-                ps.setInt(i++, row.getValue());
-            }
-        });
+                """.formatted(JsonTable.of(text("warehouse"), text("sku"), integer("quantity"))),
+                JsonTable.bind(piece, (row, json) -> {
+                    json.string(0, row.getKey().warehouseCode());
+                    json.string(1, row.getKey().skuCode());
+                    json.number(2, row.getValue());
+                }));
     }
 
     private static List<Map.Entry<StockKey, Integer>> inLockOrder(Map<StockKey, Integer> quantities) {

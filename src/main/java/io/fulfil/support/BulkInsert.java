@@ -28,10 +28,13 @@ import org.springframework.jdbc.core.JdbcTemplate;
  */
 public final class BulkInsert<T> {
 
-    /** Rows per statement on MySQL: a modest packet (max_allowed_packet is 16 MB on MariaDB by default). */
+    /** Rows per statement on MySQL. */
     static final int ROWS_PER_STATEMENT = 2000;
-    /** And at most this many characters of JSON per statement, whatever the rows' size. */
-    static final int CHARS_PER_STATEMENT = 4_000_000;
+    /**
+     * And about this many characters of JSON per statement at most, whatever the rows' size: even in
+     * four-byte characters, each escaped, well within MariaDB's default max_allowed_packet of 16 MB.
+     */
+    static final int CHARS_PER_STATEMENT = 1_000_000;
 
     /** How a row's values are given, column by column, in the order the columns were declared. */
     @FunctionalInterface

@@ -1,7 +1,10 @@
 package io.fulfil.tracking;
 
+import io.fulfil.support.BulkInsert;
+import io.fulfil.support.Database;
 import io.fulfil.support.KeyLists;
 import io.fulfil.support.SqlTimestamps;
+import java.sql.Types;
 import java.time.LocalDateTime;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -33,11 +36,20 @@ class EventStore {
     private final NamedParameterJdbcTemplate jdbc;
     private final KeyLists keyLists;
     private final ShippedParcels shippedParcels;
+    private final BulkInsert<NewEvent> eventInsert;
 
-    EventStore(NamedParameterJdbcTemplate jdbc, KeyLists keyLists, ShippedParcels shippedParcels) {
+    EventStore(NamedParameterJdbcTemplate jdbc, KeyLists keyLists, ShippedParcels shippedParcels, Database database) {
         this.jdbc = jdbc;
         this.keyLists = keyLists;
         this.shippedParcels = shippedParcels;
+        this.eventInsert = BulkInsert.into("carrier_event")
+                .text("tracking_no").text("carrier_code").text("event_code").text("event_time").text("location")
+                .text("description").text("mapped_status").text("fulfilment_no")
+                .constant("received_at", Types.VARCHAR).constant("job_execution_id", Types.BIGINT)
+                .build(database, (NewEvent e, BulkInsert.Values v) -> v.string(e.row().trackingNo())
+                        .string(e.row().carrierCode()).string(e.row().eventCode())
+                        .string(SqlTimestamps.text(e.row().eventTime())).string(e.row().location())
+                        .string(e.row().description()).string(e.mappedStatus()).string(e.fulfilmentNo()));
     }
 
     /** The shipped parcels among these, as last committed (the caller locks them next). */
@@ -102,23 +114,16 @@ class EventStore {
 
     private void insertEvents(List<CarrierEventRow> rows, CarrierMapping mapping, Map<ParcelKey, String> fulfilmentNos,
                               LocalDateTime receivedAt, long jobExecutionId) {
-        String now = SqlTimestamps.text(receivedAt);
-        jdbc.getJdbcTemplate().batchUpdate("""
-                INSERT INTO carrier_event (tracking_no, carrier_code, event_code, event_time, location, description,
-                                           mapped_status, fulfilment_no, received_at, job_execution_id)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""", rows, rows.size(), (ps, r) -> {
+        List<NewEvent> events = new ArrayList<>(rows.size());
+        for (CarrierEventRow r : rows) {
             var status = mapping.statusOf(r.carrierCode(), r.eventCode());
-            ps.setString(1, r.trackingNo());
-            ps.setString(2, r.carrierCode());
-            ps.setString(3, r.eventCode());
-            ps.setString(4, SqlTimestamps.text(r.eventTime()));
-            ps.setString(5, r.location());
-            ps.setString(6, r.description());
-            ps.setString(7, status == null ? null : status.name());
-            ps.setString(8, fulfilmentNos.get(r.parcel()));
-            ps.setString(9, now);
-            ps.setLong(10, jobExecutionId);
-        });
+            events.add(new NewEvent(r, status == null ? null : status.name(), fulfilmentNos.get(r.parcel())));
+        }
+        eventInsert.insert(jdbc.getJdbcTemplate(), events, SqlTimestamps.text(receivedAt), jobExecutionId);
+    }
+
+    /** An event as recorded: the row, the status its code maps to (null if unknown) and its parcel's owner. */
+    private record NewEvent(CarrierEventRow row, String mappedStatus, String fulfilmentNo) {
     }
 
     /** Notes parcels whose events wait for a manifest (those not noted yet). */

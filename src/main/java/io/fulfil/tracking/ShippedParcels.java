@@ -2,7 +2,7 @@ package io.fulfil.tracking;
 
 import io.fulfil.support.Database;
 import io.fulfil.support.KeyLists;
-import io.fulfil.support.ValueRows;
+import io.fulfil.support.JsonTable;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
@@ -39,8 +39,8 @@ public class ShippedParcels {
 
     /**
      * The owners of those of these parcels that a fulfilment order has, as last committed. On MySQL
-     * the parcels are an inline table ({@link ValueRows}) joined to the unique index on tracking
-     * number and carrier, one statement per {@value ValueRows#ROWS_PER_STATEMENT}: an IN list of 100
+     * the parcels are a table ({@link JsonTable}) joined to the unique index on tracking
+     * number and carrier, one statement per {@value JsonTable#ROWS_PER_STATEMENT}: an IN list of 100
      * tracking numbers (see {@link ParcelKey#TRACKING_NOS_PER_LOOKUP}) made MariaDB dive into the
      * index once per key to plan it and then look each key up again, ten statements per chunk.
      */
@@ -48,19 +48,17 @@ public class ShippedParcels {
         Map<ParcelKey, Owner> found = new HashMap<>();
         if (joinedLookups) {
             List<ParcelKey> sorted = new ArrayList<>(new TreeSet<>(parcels));
-            for (List<ParcelKey> piece : ValueRows.pieces(sorted)) {
+            for (List<ParcelKey> piece : JsonTable.pieces(sorted)) {
                 jdbc.getJdbcTemplate().query("""
                                 SELECT f.tracking_no, f.carrier_code, f.fulfilment_no, f.order_no
-                                  FROM (%s) d
-                                  JOIN fulfilment_order f ON f.tracking_no = d.tracking AND f.carrier_code = d.carrier"""
-                                .formatted(ValueRows.table(List.of("tracking", "carrier"), piece.size())),
-                        ps -> {
-                            int i = 1;
-                            for (ParcelKey key : piece) {
-                                ps.setString(i++, key.trackingNo());
-                                ps.setString(i++, key.carrierCode());
-                            }
-                        }, (RowCallbackHandler) rs -> found.put(new ParcelKey(rs.getString(2), rs.getString(1)),
+                                  FROM %s d
+                                  JOIN fulfilment_order f ON f.tracking_no = d.tracking COLLATE utf8mb4_bin
+                                   AND f.carrier_code = d.carrier COLLATE utf8mb4_bin"""
+                                .formatted(JsonTable.of(JsonTable.Column.text("tracking"), JsonTable.Column.text("carrier"))),
+                        JsonTable.bind(piece, (key, json) -> {
+                            json.string(0, key.trackingNo());
+                            json.string(1, key.carrierCode());
+                        }), (RowCallbackHandler) rs -> found.put(new ParcelKey(rs.getString(2), rs.getString(1)),
                                 new Owner(rs.getString(3), rs.getString(4))));
             }
             return found;

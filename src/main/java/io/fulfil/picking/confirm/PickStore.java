@@ -3,11 +3,14 @@ package io.fulfil.picking.confirm;
 import io.fulfil.fulfilment.FulfilmentOrders;
 import io.fulfil.fulfilment.FulfilmentStatus;
 import io.fulfil.split.Amounts;
+import io.fulfil.support.BulkInsert;
+import io.fulfil.support.Database;
 import io.fulfil.support.KeyLists;
 import io.fulfil.support.Money;
 import io.fulfil.support.SqlTimestamps;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.Types;
 import java.time.LocalDateTime;
 import java.util.Collection;
 import java.util.HashMap;
@@ -49,10 +52,16 @@ class PickStore {
 
     private final NamedParameterJdbcTemplate jdbc;
     private final KeyLists keyLists;
+    private final BulkInsert<PickConfirmation> confirmationInsert;
 
-    PickStore(NamedParameterJdbcTemplate jdbc, KeyLists keyLists) {
+    PickStore(NamedParameterJdbcTemplate jdbc, KeyLists keyLists, Database database) {
         this.jdbc = jdbc;
         this.keyLists = keyLists;
+        this.confirmationInsert = BulkInsert.into("pick_confirmation")
+                .text("wave_no").integer("pick_seq").integer("picked_qty").text("picker").text("picked_at")
+                .constant("confirmed_at", Types.VARCHAR).constant("job_execution_id", Types.BIGINT)
+                .build(database, (PickConfirmation r, BulkInsert.Values v) -> v.string(r.waveNo()).integer(r.pickSeq())
+                        .integer(r.pickedQty()).string(r.picker()).string(SqlTimestamps.text(r.pickedAt())));
     }
 
     /**
@@ -169,7 +178,7 @@ class PickStore {
     /**
      * Records the confirmations of pick lines that must all be unconfirmed (their fulfilment orders are
      * locked by the caller, and only holders of that lock confirm a pick line): one insert per row into
-     * {@code pick_confirmation}, sent as one JDBC batch (on MySQL rewritten into multi-row inserts). A
+     * {@code pick_confirmation}, sent as one {@link BulkInsert}. A
      * line confirmed by someone else meanwhile is a duplicate key: the chunk rolls back.
      */
     void confirm(List<PickConfirmation> rows, LocalDateTime confirmedAt, long jobExecutionId) {
@@ -178,18 +187,7 @@ class PickStore {
         }
         String at = SqlTimestamps.text(confirmedAt);
         try {
-            jdbc.getJdbcTemplate().batchUpdate("""
-                    INSERT INTO pick_confirmation (wave_no, pick_seq, picked_qty, picker, picked_at, confirmed_at,
-                           job_execution_id)
-                    VALUES (?, ?, ?, ?, ?, ?, ?)""", rows, rows.size(), (ps, r) -> {
-                ps.setString(1, r.waveNo());
-                ps.setInt(2, r.pickSeq());
-                ps.setInt(3, r.pickedQty());
-                ps.setString(4, r.picker());
-                ps.setString(5, SqlTimestamps.text(r.pickedAt()));
-                ps.setString(6, at);
-                ps.setLong(7, jobExecutionId);
-            });
+            confirmationInsert.insert(jdbc.getJdbcTemplate(), rows, at, jobExecutionId);
         } catch (DuplicateKeyException e) {
             throw new IllegalStateException("a pick line of this chunk was confirmed by someone else meanwhile;"
                     + " nothing of this chunk is applied", e);

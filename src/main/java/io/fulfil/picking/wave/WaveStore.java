@@ -2,10 +2,13 @@ package io.fulfil.picking.wave;
 
 import io.fulfil.fulfilment.FulfilmentOrders;
 import io.fulfil.fulfilment.FulfilmentStatus;
+import io.fulfil.support.BulkInsert;
+import io.fulfil.support.Database;
 import io.fulfil.support.KeyLists;
 import io.fulfil.support.SqlTimestamps;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.Types;
 import java.time.LocalDateTime;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -91,11 +94,25 @@ public class WaveStore {
     private final NamedParameterJdbcTemplate jdbc;
     private final FulfilmentOrders fulfilmentOrders;
     private final KeyLists keyLists;
+    private final BulkInsert<PickRow> pickLineInsert;
 
-    public WaveStore(NamedParameterJdbcTemplate jdbc, FulfilmentOrders fulfilmentOrders, KeyLists keyLists) {
+    public WaveStore(NamedParameterJdbcTemplate jdbc, FulfilmentOrders fulfilmentOrders, KeyLists keyLists,
+                     Database database) {
         this.jdbc = jdbc;
         this.fulfilmentOrders = fulfilmentOrders;
         this.keyLists = keyLists;
+        this.pickLineInsert = BulkInsert.into("pick_line")
+                .text("wave_no").integer("pick_seq").text("fulfilment_no").integer("fulfilment_line_no")
+                .text("sku_code").text("sku_name").text("location_code").integer("quantity").integer("slot")
+                .constant("job_execution_id", Types.BIGINT)
+                .build(database, (PickRow r, BulkInsert.Values v) -> v.string(r.waveNo()).integer(r.pickSeq())
+                        .string(r.line().fulfilmentNo()).integer(r.line().lineNo()).string(r.line().skuCode())
+                        .string(r.line().skuName()).string(r.line().locationCode()).integer(r.line().quantity())
+                        .integer(r.slot()));
+    }
+
+    /** A pick line as it is written: its wave, place in the walk, fulfilment line and slot on the cart. */
+    private record PickRow(String waveNo, int pickSeq, Line line, int slot) {
     }
 
     /**
@@ -145,7 +162,7 @@ public class WaveStore {
         long first = nextWaveNumbers(waves);
 
         List<Object[]> waveRows = new ArrayList<>();
-        List<Object[]> pickRows = new ArrayList<>();
+        List<PickRow> pickRows = new ArrayList<>();
         List<String> waveNos = new ArrayList<>();
         String created = SqlTimestamps.text(now);
         for (int i = 0; i < planned.size(); i++) {
@@ -171,8 +188,7 @@ public class WaveStore {
             int seq = 0;
             for (Stop stop : WalkingOrder.sort(stops)) {
                 Line l = stop.line();
-                pickRows.add(new Object[] {waveNo, ++seq, l.fulfilmentNo(), l.lineNo(), l.skuCode(), l.skuName(),
-                        l.locationCode(), l.quantity(), stop.slot(), jobExecutionId});
+                pickRows.add(new PickRow(waveNo, ++seq, l, stop.slot()));
             }
             waveRows.add(new Object[] {waveNo, wave.warehouseCode(), wave.temperatureZone(), wave.kind().name(),
                     members.size(), stops.size(), created, jobExecutionId});
@@ -181,10 +197,7 @@ public class WaveStore {
                 INSERT INTO wave (wave_no, warehouse_code, status, temperature_zone, kind, order_count, line_count,
                                   created_at, job_execution_id)
                 VALUES (?, ?, 'PLANNED', ?, ?, ?, ?, ?, ?)""", waveRows);
-        jdbc.getJdbcTemplate().batchUpdate("""
-                INSERT INTO pick_line (wave_no, pick_seq, fulfilment_no, fulfilment_line_no, sku_code, sku_name,
-                                       location_code, quantity, slot, job_execution_id)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""", pickRows);
+        pickLineInsert.insert(jdbc.getJdbcTemplate(), pickRows, jobExecutionId);
         // one guarded statement per wave; the rows are locked already, in key order, above
         int w = 0;
         for (List<String> members : kept) {
