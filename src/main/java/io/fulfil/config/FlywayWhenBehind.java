@@ -23,7 +23,7 @@ import org.springframework.core.io.support.PathMatchingResourcePatternResolver;
  * Flyway migrates (and with it validates every applied migration's checksum) only when the schema is
  * behind: when the highest version applied is lower than the highest migration this build has, or the
  * history is missing, holds a failed migration, or cannot be read. A current schema costs one query
- * instead of Flyway's full validation, which read and checksummed every migration at every start of
+ * (and on MySQL one more, {@link MySqlJsonTableCheck}) instead of Flyway's full validation, which read and checksummed every migration at every start of
  * every command (README, Start-up).
  *
  * <p>What is given up: a migration file edited after it was applied is no longer reported at every

@@ -30,8 +30,8 @@ final class MySqlJsonTableCheck {
                 rows.next();
             } catch (SQLException e) {
                 throw new IllegalStateException("this database server (" + connection.getMetaData().getDatabaseProductName()
-                        + " " + connection.getMetaData().getDatabaseProductVersion() + ") has no JSON_TABLE, which fulfil"
-                        + " needs on MySQL 8.0.4 or later or MariaDB 10.6 or later: " + e.getMessage(), e);
+                        + " " + connection.getMetaData().getDatabaseProductVersion() + ") cannot run JSON_TABLE, which"
+                        + " fulfil needs (MySQL 8.0.4 or later, MariaDB 10.6 or later): " + e.getMessage(), e);
             }
         } catch (SQLException e) {
             // cannot connect: Flyway, which runs next, names the reason

@@ -7,6 +7,7 @@ import io.fulfil.support.Database;
 import io.fulfil.support.KeyLists;
 import io.fulfil.support.SqlTimestamps;
 import io.fulfil.support.JsonTable;
+import io.fulfil.support.KeyCollations;
 import java.time.LocalDateTime;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -59,6 +60,8 @@ public class FulfilmentOrders {
     }
 
     private final NamedParameterJdbcTemplate jdbc;
+    /** MySQL: how the joined updates compare their JSON tables' keys with the table's. */
+    private final KeyCollations keys;
     private final KeyLists keyLists;
     /** MySQL: a chunk's shipments and tracking changes as one joined update (see {@link JsonTable}). */
     private final boolean joinedUpdates;
@@ -67,6 +70,7 @@ public class FulfilmentOrders {
         this.jdbc = jdbc;
         this.keyLists = keyLists;
         this.joinedUpdates = database == Database.MYSQL;
+        this.keys = new KeyCollations(jdbc.getJdbcTemplate());
     }
 
     /** Locks these fulfilment orders in key order until the transaction ends and reads them. */
@@ -172,11 +176,12 @@ public class FulfilmentOrders {
         if (joinedUpdates) {
             for (List<Shipment> piece : JsonTable.pieces(shipments)) {
                 int updated = jdbc.getJdbcTemplate().update("""
-                        UPDATE fulfilment_order f JOIN %s d ON f.fulfilment_no = d.no COLLATE utf8mb4_bin
+                        UPDATE fulfilment_order f JOIN %s d ON f.fulfilment_no = %s
                            SET f.status = 'SHIPPED', f.carrier_code = d.carrier, f.tracking_no = d.tracking,
                                f.shipped_at = d.shipped_at, f.weight_grams = d.weight, %s
                          WHERE f.status IN %s""".formatted(JsonTable.of(text("no"), text("carrier"), text("tracking"),
-                        text("shipped_at"), integer("weight")), GrowthRoom.AFTER_SHIPPING,
+                        text("shipped_at"), integer("weight")), keys.as("fulfilment_order", "fulfilment_no", "d.no"),
+                        GrowthRoom.AFTER_SHIPPING,
                         FulfilmentStatus.sqlList(from)), JsonTable.bind(piece, (s, json) -> {
                     json.string(0, s.fulfilmentNo());
                     json.string(1, s.carrierCode());
@@ -237,12 +242,13 @@ public class FulfilmentOrders {
         if (joinedUpdates) {
             for (List<Tracking> piece : JsonTable.pieces(changes)) {
                 int updated = jdbc.getJdbcTemplate().update("""
-                        UPDATE fulfilment_order f JOIN %s d ON f.fulfilment_no = d.no COLLATE utf8mb4_bin
+                        UPDATE fulfilment_order f JOIN %s d ON f.fulfilment_no = %s
                            SET f.status = d.next, f.exception_from = d.exception_from, f.delivered_at = d.delivered_at,
                                f.last_event_at = d.last_event_at, %s
-                         WHERE f.status = d.was COLLATE utf8mb4_bin""".formatted(JsonTable.of(text("no"), text("next"),
+                         WHERE f.status = %s""".formatted(JsonTable.of(text("no"), text("next"),
                         text("exception_from"), text("delivered_at"), text("last_event_at"), text("was")),
-                        GrowthRoom.RELEASED), JsonTable.bind(piece, (t, json) -> {
+                        keys.as("fulfilment_order", "fulfilment_no", "d.no"), GrowthRoom.RELEASED,
+                        keys.as("fulfilment_order", "status", "d.was")), JsonTable.bind(piece, (t, json) -> {
                     json.string(0, t.before().fulfilmentNo());
                     json.string(1, t.status().name());
                     json.string(2, t.exceptionFrom() == null ? null : t.exceptionFrom().name());

@@ -4,6 +4,7 @@ import static io.fulfil.support.JsonTable.Column.integer;
 import static io.fulfil.support.JsonTable.Column.text;
 
 import io.fulfil.support.JsonTable;
+import io.fulfil.support.KeyCollations;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Comparator;
@@ -27,10 +28,12 @@ final class MySqlStockDialect implements StockDialect {
             .thenComparing(StockKey::skuCode);
 
     private final StockRows rows;
+    private final KeyCollations keys;
     private final TransactionTemplate savepoint;
 
     MySqlStockDialect(StockRows rows, PlatformTransactionManager transactions) {
         this.rows = rows;
+        this.keys = new KeyCollations(rows.jdbc().getJdbcTemplate());
         this.savepoint = new TransactionTemplate(transactions);
         this.savepoint.setPropagationBehavior(TransactionDefinition.PROPAGATION_NESTED);
     }
@@ -66,12 +69,12 @@ final class MySqlStockDialect implements StockDialect {
     public boolean changeWithinBounds(List<Map.Entry<StockKey, int[]>> changes) {
         return everyRowMatched(changes, piece -> rows.jdbc().getJdbcTemplate().update("""
                 UPDATE %s d STRAIGHT_JOIN stock s
-                    ON s.warehouse_code = d.warehouse COLLATE utf8mb4_bin AND s.sku_code = d.sku COLLATE utf8mb4_bin
+                    ON %s
                    SET s.on_hand = s.on_hand + d.on_hand_change, s.allocated = s.allocated + d.allocated_change
                  WHERE s.allocated + d.allocated_change >= 0
                    AND s.allocated + d.allocated_change <= s.on_hand + d.on_hand_change
                 """.formatted(JsonTable.of(text("warehouse"), text("sku"), integer("on_hand_change"),
-                integer("allocated_change"))), JsonTable.bind(piece, (row, json) -> {
+                integer("allocated_change")), stockKeyMatches()), JsonTable.bind(piece, (row, json) -> {
             json.string(0, row.getKey().warehouseCode());
             json.string(1, row.getKey().skuCode());
             json.number(2, row.getValue()[0]);
@@ -121,15 +124,21 @@ final class MySqlStockDialect implements StockDialect {
     private int reserveJoined(List<Map.Entry<StockKey, Integer>> piece) {
         return rows.jdbc().getJdbcTemplate().update("""
                 UPDATE %s d STRAIGHT_JOIN stock s
-                    ON s.warehouse_code = d.warehouse COLLATE utf8mb4_bin AND s.sku_code = d.sku COLLATE utf8mb4_bin
+                    ON %s
                    SET s.allocated = s.allocated + d.quantity
                  WHERE s.on_hand - s.allocated >= d.quantity
-                """.formatted(JsonTable.of(text("warehouse"), text("sku"), integer("quantity"))),
+                """.formatted(JsonTable.of(text("warehouse"), text("sku"), integer("quantity")), stockKeyMatches()),
                 JsonTable.bind(piece, (row, json) -> {
                     json.string(0, row.getKey().warehouseCode());
                     json.string(1, row.getKey().skuCode());
                     json.number(2, row.getValue());
                 }));
+    }
+
+    /** The JSON table's row {@code d} is stock row {@code s} (see {@link KeyCollations}). */
+    private String stockKeyMatches() {
+        return "s.warehouse_code = " + keys.as("stock", "warehouse_code", "d.warehouse")
+                + " AND s.sku_code = " + keys.as("stock", "sku_code", "d.sku");
     }
 
     private static List<Map.Entry<StockKey, Integer>> inLockOrder(Map<StockKey, Integer> quantities) {

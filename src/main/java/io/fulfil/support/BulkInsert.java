@@ -31,8 +31,12 @@ public final class BulkInsert<T> {
     /** Rows per statement on MySQL. */
     static final int ROWS_PER_STATEMENT = 2000;
     /**
-     * And about this many characters of JSON per statement at most, whatever the rows' size: even in
-     * four-byte characters, each escaped, well within MariaDB's default max_allowed_packet of 16 MB.
+     * And about this many characters of JSON per statement at most, whatever the rows' size (checked
+     * before each row, so one row more may follow): at three bytes a character (Chinese text; a
+     * four-byte character is two Java characters) and a backslash the driver adds before each quote,
+     * some 3 to 4 MB, within the default max_allowed_packet of MariaDB (16 MB) and MySQL 8 (64 MB).
+     * Rows come out of a JSON_TABLE in the document's order, so generated keys follow the list's order
+     * as they did in a batch.
      */
     static final int CHARS_PER_STATEMENT = 1_000_000;
 

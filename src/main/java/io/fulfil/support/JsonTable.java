@@ -9,9 +9,8 @@ import org.springframework.jdbc.core.PreparedStatementSetter;
  * (...))} over a {@link JsonRows} document bound as its single parameter, so that one {@code UPDATE
  * ... JOIN} or lookup serves a whole piece of a chunk (each row found by its key, eq_ref) instead of a
  * statement per row. The table yields the rows in the document's order, so with {@code STRAIGHT_JOIN}
- * it drives the join in that order and rows are locked in it. Its text columns are {@code utf8mb4};
- * a join on one names {@code COLLATE utf8mb4_bin} (the tables' collation, see README), which keeps
- * the comparison on the tables' index whatever collation the server gives JSON_TABLE's columns.
+ * it drives the join in that order and rows are locked in it. A join on one of its text columns
+ * compares it in the table column's collation ({@link KeyCollations}), as a bound parameter was.
  *
  * <p>This replaced a union of one-row selects with a parameter per cell: Connector/J's bookkeeping of
  * each bound value (a hash lookup per value, on every bind and again when the statement is built)

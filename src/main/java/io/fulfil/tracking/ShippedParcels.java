@@ -3,6 +3,7 @@ package io.fulfil.tracking;
 import io.fulfil.support.Database;
 import io.fulfil.support.KeyLists;
 import io.fulfil.support.JsonTable;
+import io.fulfil.support.KeyCollations;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
@@ -30,11 +31,13 @@ public class ShippedParcels {
     private final KeyLists keyLists;
     /** MySQL: the parcels looked up as one joined table (see {@link #find}). */
     private final boolean joinedLookups;
+    private final KeyCollations keys;
 
     public ShippedParcels(NamedParameterJdbcTemplate jdbc, KeyLists keyLists, Database database) {
         this.jdbc = jdbc;
         this.keyLists = keyLists;
         this.joinedLookups = database == Database.MYSQL;
+        this.keys = new KeyCollations(jdbc.getJdbcTemplate());
     }
 
     /**
@@ -52,9 +55,10 @@ public class ShippedParcels {
                 jdbc.getJdbcTemplate().query("""
                                 SELECT f.tracking_no, f.carrier_code, f.fulfilment_no, f.order_no
                                   FROM %s d
-                                  JOIN fulfilment_order f ON f.tracking_no = d.tracking COLLATE utf8mb4_bin
-                                   AND f.carrier_code = d.carrier COLLATE utf8mb4_bin"""
-                                .formatted(JsonTable.of(JsonTable.Column.text("tracking"), JsonTable.Column.text("carrier"))),
+                                  JOIN fulfilment_order f ON f.tracking_no = %s AND f.carrier_code = %s"""
+                                .formatted(JsonTable.of(JsonTable.Column.text("tracking"), JsonTable.Column.text("carrier")),
+                                        keys.as("fulfilment_order", "tracking_no", "d.tracking"),
+                                        keys.as("fulfilment_order", "carrier_code", "d.carrier")),
                         JsonTable.bind(piece, (key, json) -> {
                             json.string(0, key.trackingNo());
                             json.string(1, key.carrierCode());

@@ -38,6 +38,8 @@ class BulkInsertTests {
                     new BigDecimal("0.01"), "2026-11-30 23:59:59.999"),
             new Row("冷冻-3", 0, "中文 😀 emoji", new BigDecimal("999999999999.99"), "2026-01-01 00:00:00.000"),
             new Row("D-4", Integer.MAX_VALUE, null, null, "2026-11-30 09:00:00.001"),
+            new Row("C-\u0000\u001f", Long.MIN_VALUE, "nul \u0000 and unit separator \u001f", BigDecimal.ZERO,
+                    "2026-11-30 09:00:00.002"),
             new Row("E-5", 1, "'; DROP TABLE bulk_insert_probe; --", new BigDecimal("-5.50"), "2026-11-30 09:00:00.500"));
 
     @Test
@@ -114,6 +116,9 @@ class BulkInsertTests {
                 .isEqualTo((long) many.size() * (many.size() - 1) / 2);
         assertThat(jdbc.queryForObject("SELECT SUM(amount) FROM bulk_insert_probe", BigDecimal.class))
                 .isEqualByComparingTo(BigDecimal.valueOf((long) many.size() * (many.size() - 1) / 2, 2));
+        assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM bulk_insert_probe WHERE run_id = 7 AND actor = 'bulk'"
+                + " AND note = CONCAT('note ', quantity) AND code = CONCAT('M-', quantity)", Long.class))
+                .isEqualTo(many.size());
 
         Row tooLong = new Row("X".repeat(41), 1, null, null, "2026-11-30 09:00:00.000");
         assertThatThrownBy(() -> insert(database).insert(jdbc, List.of(tooLong), 7L, "bulk", null))

@@ -26,7 +26,7 @@ import org.springframework.stereotype.Repository;
 
 /**
  * The SQL of pick confirmations: pick lines, fulfilment lines and backorders, a whole chunk per
- * statement (lookups by key list, writes as JDBC batches). Status changes go through
+ * statement (lookups by key list, writes as JDBC batches or a {@link BulkInsert}). Status changes go through
  * {@code FulfilmentOrders}, stock through {@code StockLedger}; this class writes neither.
  */
 @Repository

@@ -36,7 +36,7 @@ import org.springframework.stereotype.Repository;
 
 /**
  * The split job's reads and writes of orders, lines, backorders, fulfilment orders and decisions:
- * one query per chunk for each kind of row, and JDBC batches for the writes.
+ * one query per chunk for each kind of row, and one {@link BulkInsert} per table for the new rows.
  */
 @Repository
 public class SplitStore {
