@@ -56,13 +56,12 @@ public final class BulkInsert<T> {
     }
 
     private enum Kind {
-        TEXT("TEXT"), INTEGER("BIGINT"), DECIMAL("TEXT");
+        TEXT, INTEGER, DECIMAL;
 
-        /** The column's type in JSON_TABLE. */
-        final String jsonTableType;
-
-        Kind(String jsonTableType) {
-            this.jsonTableType = jsonTableType;
+        /** The column at key {@code c<i>} of the document, as JSON_TABLE reads it. */
+        JsonTable.Column column(int i) {
+            String key = JsonRows.key(i);
+            return this == INTEGER ? JsonTable.Column.integer(key) : JsonTable.Column.text(key);
         }
     }
 
@@ -86,13 +85,13 @@ public final class BulkInsert<T> {
         constants.forEach(c -> columns.add(c.name()));
         if (database == Database.MYSQL) {
             StringJoiner select = new StringJoiner(", ", " SELECT ", "");
-            StringJoiner jsonColumns = new StringJoiner(", ", " FROM JSON_TABLE(?, '$[*]' COLUMNS (", ")) j");
+            JsonTable.Column[] jsonColumns = new JsonTable.Column[kinds.size()];
             for (int c = 0; c < kinds.size(); c++) {
                 select.add("j." + JsonRows.key(c));
-                jsonColumns.add(JsonRows.key(c) + " " + kinds.get(c).jsonTableType + " PATH '$." + JsonRows.key(c) + "'");
+                jsonColumns[c] = kinds.get(c).column(c);
             }
             constants.forEach(c -> select.add("?"));
-            this.sql = columns + select.toString() + jsonColumns;
+            this.sql = columns + select.toString() + " FROM " + JsonTable.of(jsonColumns) + " j";
         } else {
             StringJoiner values = new StringJoiner(", ", " VALUES (", ")");
             for (int c = 0; c < kinds.size() + constants.size(); c++) {
