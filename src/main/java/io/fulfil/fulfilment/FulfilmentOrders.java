@@ -166,6 +166,12 @@ public class FulfilmentOrders {
     /**
      * Ships these fulfilment orders, locked by the caller and PICKED: SHIPPED with their parcel's
      * carrier, tracking number, time and weight. Changes nothing when one of them is not PICKED.
+     *
+     * <p>On MySQL the shipments' document drives the joined update ({@code STRAIGHT_JOIN}): each
+     * fulfilment order is found by its primary key (named: on a small or freshly counted table the
+     * optimizer may prefer reading it whole) and locked in the document's order. Read whole, every row
+     * is locked on the way, and two imports applying side by side (the partitions of one, or two files)
+     * each waited for a row the other held: a deadlock.
      */
     public void ship(List<Shipment> shipments) {
         if (shipments.isEmpty()) {
@@ -176,7 +182,7 @@ public class FulfilmentOrders {
         if (joinedUpdates) {
             for (List<Shipment> piece : JsonTable.pieces(shipments)) {
                 int updated = jdbc.getJdbcTemplate().update("""
-                        UPDATE fulfilment_order f JOIN %s d ON f.fulfilment_no = %s
+                        UPDATE %s d STRAIGHT_JOIN fulfilment_order f FORCE INDEX (PRIMARY) ON f.fulfilment_no = %s
                            SET f.status = 'SHIPPED', f.carrier_code = d.carrier, f.tracking_no = d.tracking,
                                f.shipped_at = d.shipped_at, f.weight_grams = d.weight, %s
                          WHERE f.status IN %s""".formatted(JsonTable.of(text("no"), text("carrier"), text("tracking"),
@@ -220,7 +226,7 @@ public class FulfilmentOrders {
      * status machine from the status read under lock (or, out of EXCEPTION, a legal way out of it given
      * where it was entered from, or a late event showing the other final status was reached first,
      * see {@link FulfilmentStatus#finalReachedEarlier}); each update is guarded by that status, so nothing moves a parcel
-     * that another job moved in between.
+     * that another job moved in between. On MySQL the changes drive the joined update, as in {@link #ship}.
      */
     public void track(List<Tracking> changes) {
         if (changes.isEmpty()) {
@@ -242,7 +248,7 @@ public class FulfilmentOrders {
         if (joinedUpdates) {
             for (List<Tracking> piece : JsonTable.pieces(changes)) {
                 int updated = jdbc.getJdbcTemplate().update("""
-                        UPDATE fulfilment_order f JOIN %s d ON f.fulfilment_no = %s
+                        UPDATE %s d STRAIGHT_JOIN fulfilment_order f FORCE INDEX (PRIMARY) ON f.fulfilment_no = %s
                            SET f.status = d.next, f.exception_from = d.exception_from, f.delivered_at = d.delivered_at,
                                f.last_event_at = d.last_event_at, %s
                          WHERE f.status = %s""".formatted(JsonTable.of(text("no"), text("next"),
