@@ -66,7 +66,7 @@ final class RunReport {
             return 1;
         }
         if (execution.getStatus() != BatchStatus.COMPLETED) {
-            String reason = io.fulfil.ops.RunLogContext.failureOf(execution.getAllFailureExceptions());
+            String reason = io.fulfil.ops.RunLogContext.failureOf(io.fulfil.ops.RunLogContext.failuresOf(execution));
             if (reason == null && execution.getStatus() == BatchStatus.STOPPED) {
                 reason = "stopped on request (fulfil stop)";
             } else if (reason == null) {

@@ -23,7 +23,7 @@ import org.springframework.stereotype.Component;
 @Component
 public class GroupedCopies {
 
-    private static final Pattern COPY = Pattern.compile("import-[A-Za-z0-9-]+-([0-9]+)\\.csv(\\.partial|\\.run[0-9]+)?");
+    private static final Pattern COPY = Pattern.compile("import-[A-Za-z0-9-]+-([0-9]+)\\.csv(\\.partial|\\.run[0-9]+|\\.part[0-9]+)?");
 
     private final FileRoots roots;
 
@@ -43,7 +43,7 @@ public class GroupedCopies {
         List<Path> copies;
         try (Stream<Path> files = Files.list(work)) {
             copies = files.filter(f -> {
-                // <job>-<instance>.csv, and what a sort cut short left: .csv.partial, .csv.run<n>
+                // <job>-<instance>.csv, and what an unfinished copy left: .csv.partial, .csv.run<n>, .csv.part<n>
                 Matcher name = COPY.matcher(f.getFileName().toString());
                 return name.matches() && instances.contains(name.group(1));
             }).toList();

@@ -72,8 +72,17 @@ public class ImportChunkWriter<R extends ImportRow> implements ItemWriter<R>, St
         return null;
     }
 
+    /** The partitions of one import end side by side: one rewrites the rejects file at a time. */
+    private static final Object REJECTS_FILE = new Object();
+
     /** Rewrites the rejects file with its rows and then the late ones (rare: a race under lock). */
     private void appendToRejectsFile() {
+        synchronized (REJECTS_FILE) {
+            rewriteRejectsFile();
+        }
+    }
+
+    private void rewriteRejectsFile() {
         Path rejects = RejectFile.pathFor(file);
         try (CsvOutput out = CsvOutput.create(rejects, RejectFile.HEADER)) {
             if (Files.exists(rejects)) {

@@ -29,6 +29,14 @@ public final class ImportContext {
     /** Step execution context of apply: rows of the file read so far, rejected ones included. */
     static final String POSITION = "import.position";
 
+    /**
+     * Job execution context, written by validate: the partitions its copy of the good rows was cut into
+     * (kinds applied in partitions). Step execution context of a partition of apply: its number and
+     * how many there are.
+     */
+    static final String PARTITIONS = "import.partitions";
+    static final String PARTITION = "import.partition";
+
     /** The exit code of a validate step that rejects the file as a whole. */
     public static final String REJECTED_EXIT = "REJECTED";
 

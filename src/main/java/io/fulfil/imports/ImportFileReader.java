@@ -25,6 +25,10 @@ import org.springframework.batch.infrastructure.item.ItemStreamReader;
  * it rejected others (rows may pass now that failed before: a time no longer in the future), one
  * before the position may be new, so the step reads the copy from its start and the rows applied
  * before change nothing. The copy is deleted once read to the end.
+ *
+ * <p>In a partition of a kind applied in partitions, it reads the copy validate cut into partitions
+ * ({@link PartitionedRows}) and returns only its own partition's rows, resuming the same way; the copy
+ * is then the job's to delete (the other partitions may still be reading it).
  */
 public class ImportFileReader<R extends ImportRow> implements ItemStreamReader<R> {
 
@@ -46,8 +50,19 @@ public class ImportFileReader<R extends ImportRow> implements ItemStreamReader<R
     /** The digest of the rows validation rejected, which fixes the rows in the copy. */
     private String verdicts = "";
     private final PushBack peekable = new PushBack();
+    /** This partition's label in the copy, or null when one reader reads every row. */
+    private final String partition;
+    private final int partitions;
 
     ImportFileReader(ImportKind<R> kind, Path file, boolean partial, ExecutionContext jobContext, ImportChunkHook hook) {
+        this(kind, file, partial, jobContext, hook, -1, 1);
+    }
+
+    /** The reader of partition {@code partition} (from 0) of {@code partitions}; -1 and 1: every row. */
+    ImportFileReader(ImportKind<R> kind, Path file, boolean partial, ExecutionContext jobContext, ImportChunkHook hook,
+                     int partition, int partitions) {
+        this.partition = partition < 0 ? null : PartitionedRows.label(partition);
+        this.partitions = partitions;
         this.hook = hook;
         this.kind = kind;
         this.file = file;
@@ -68,6 +83,15 @@ public class ImportFileReader<R extends ImportRow> implements ItemStreamReader<R
         }
         String grouped = jobContext.getString(ImportContext.GROUPED_COPY, null);
         copy = grouped == null ? null : Path.of(grouped);
+        if (partition != null) {
+            int cut = jobContext.getInt(ImportContext.PARTITIONS, 1);
+            if (cut != partitions || copy == null) {
+                throw new ItemStreamException(file.getFileName() + " was validated for " + cut + " partition(s) of apply,"
+                        + " but this run applies it in " + partitions + " (fulfil.import.partitions changed since it"
+                        + " started?); nothing applied: restart it with fulfil.import.partitions=" + partitions
+                        + ", or import the file again");
+            }
+        }
         try {
             if (copy != null) {
                 input = CsvInput.openCopy(copy, file.getFileName().toString(), kind.requiredColumns(), GroupedRows.LINE);
@@ -120,6 +144,15 @@ public class ImportFileReader<R extends ImportRow> implements ItemStreamReader<R
     @Override
     public R read() {
         for (CsvRow row = peekable.next(input); row != null; row = peekable.next(input)) {
+            if (partition != null) {
+                int byPartition = row.raw(GroupedRows.GROUP).compareTo(partition);
+                if (byPartition < 0) {
+                    continue; // an earlier partition's row
+                }
+                if (byPartition > 0) {
+                    break; // this partition's rows are done
+                }
+            }
             position++;
             if (copy != null) {
                 lastGroup = row.raw(GroupedRows.GROUP);
@@ -161,7 +194,7 @@ public class ImportFileReader<R extends ImportRow> implements ItemStreamReader<R
             if (rejected != null) {
                 rejected.close();
             }
-            if (copy != null && ended) {
+            if (copy != null && ended && partition == null) {
                 // read to the end, and so applied: a restart of a later step validates afresh anyway
                 Files.deleteIfExists(copy);
             }

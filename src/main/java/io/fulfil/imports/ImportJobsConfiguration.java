@@ -21,8 +21,10 @@ public class ImportJobsConfiguration {
     ImportJobs importJobs(JobRepository jobRepository, PlatformTransactionManager transactionManager,
                           ImportFileReader<ImportRow> importReader, ImportChunkWriter<ImportRow> importWriter,
                           @Value("${fulfil.import.chunk-size:" + ImportJobs.CHUNK_SIZE + "}") int chunkSize,
-                          GroupedCopies copies) {
-        return new ImportJobs(jobRepository, transactionManager, importReader, importWriter, chunkSize, copies);
+                          GroupedCopies copies,
+                          @Value("${fulfil.import.partitions:" + ImportJobs.PARTITIONS + "}") int partitions) {
+        return new ImportJobs(jobRepository, transactionManager, importReader, importWriter, chunkSize, copies,
+                partitions);
     }
 
     @Bean

@@ -71,12 +71,22 @@ public interface ImportKind<R extends ImportRow> {
         return Optional.empty();
     }
 
+    /**
+     * Whether {@code apply} may run in partitions, several workers at once, each on the rows of its own
+     * partition in file order (see {@link ImportJobs}). Such a kind gives each good row a
+     * {@linkplain #partitionKeys partition key}; the default is one worker over the whole file.
+     */
+    default boolean partitioned() {
+        return false;
+    }
+
     /** Reads a row; null when the row has errors, which are then recorded on it. */
     R parse(CsvRow row);
 
     /**
      * Checks a chunk of rows that are fine on their own against the database, with one query per
-     * kind of lookup for the whole chunk, and records errors on the rows. Writes nothing.
+     * kind of lookup for the whole chunk, and records errors on the rows (and, for a kind applied in
+     * partitions, the partition key of each row it passes). Writes nothing.
      */
     void check(List<ParsedRow<R>> rows);
 

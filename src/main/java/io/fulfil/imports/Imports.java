@@ -132,7 +132,7 @@ public class Imports {
             boolean rejectedByValidation = execution.getStepExecutions().stream()
                     .anyMatch(s -> s.getExitStatus().getExitCode().equals(ImportContext.REJECTED_EXIT));
             if (!rejectedByValidation) {
-                failure = execution.getAllFailureExceptions().stream().findFirst()
+                failure = io.fulfil.ops.RunLogContext.failuresOf(execution).stream().findFirst()
                         .map(t -> oneLine(t)).orElse(execution.getExitStatus().getExitDescription());
                 failure = (failure == null || failure.isBlank() ? execution.getStatus().toString() : failure)
                         + "; after fixing the cause, import the file again (or: fulfil restart " + execution.getId() + ")";

@@ -25,7 +25,8 @@ import org.springframework.batch.infrastructure.repeat.RepeatStatus;
  * The {@code validate} step of every import: streams the file once, parses each row (every error of a
  * row is collected), finds rows repeated in the file, checks chunks of rows against the database and
  * writes the rejects file beside the input; for a kind that groups its rows, it also writes the good
- * rows sorted by group to a copy for {@code apply} ({@link GroupedRows}). It writes nothing to the
+ * rows sorted by group to a copy for {@code apply} ({@link GroupedRows}), and for a kind applied in
+ * partitions, the good rows cut into partitions ({@link PartitionedRows}). It writes nothing to the
  * database; it leaves the file's fingerprint, its counts and the copy's path in the job execution
  * context for {@code apply}. Its exit code is
  * {@value ImportContext#REJECTED_EXIT} when nothing may be applied: a file-level problem, or a bad row
@@ -36,11 +37,14 @@ final class ValidateFileTasklet<R extends ImportRow> implements Tasklet {
     private final ImportKind<R> kind;
     private final int chunkSize;
     private final GroupedCopies copies;
+    /** Partitions of apply: 1, or more for a kind applied in partitions. */
+    private final int partitions;
 
-    ValidateFileTasklet(ImportKind<R> kind, int chunkSize, GroupedCopies copies) {
+    ValidateFileTasklet(ImportKind<R> kind, int chunkSize, GroupedCopies copies, int partitions) {
         this.kind = kind;
         this.chunkSize = chunkSize;
         this.copies = copies;
+        this.partitions = partitions;
     }
 
     @Override
@@ -61,8 +65,9 @@ final class ValidateFileTasklet<R extends ImportRow> implements Tasklet {
         ExecutionContext job = step.getJobExecution().getExecutionContext();
         Path copy = null;
         try (RejectFile rejects = RejectFile.beside(file); CsvInput input = CsvInput.open(file, kind.requiredColumns());
-             GroupedRows grouped = groupedCopy(input, step)) {
-            reservedColumns(input, grouped);
+             GroupedRows grouped = groupedCopy(input, step);
+             PartitionedRows partitioned = partitionedCopy(input, step)) {
+            reservedColumns(input, grouped != null || partitioned != null);
             RowKeys seen = new RowKeys();
             List<RowKeys> seenAlso = kind.alsoUnique().stream().map(u -> new RowKeys()).toList();
             List<ParsedRow<R>> batch = new ArrayList<>(chunkSize);
@@ -88,10 +93,10 @@ final class ValidateFileTasklet<R extends ImportRow> implements Tasklet {
                 }
                 batch.add(new ParsedRow<>(row, value));
                 if (batch.size() == chunkSize) {
-                    rejected += check(batch, rejects, grouped, verdicts);
+                    rejected += check(batch, rejects, grouped, partitioned, verdicts);
                 }
             }
-            rejected += check(batch, rejects, grouped, verdicts);
+            rejected += check(batch, rejects, grouped, partitioned, verdicts);
             List<RowError> problems = input.problems();
             fileProblem = !problems.isEmpty() || rows == 0;
             if (rows == 0 && problems.isEmpty()) {
@@ -100,8 +105,12 @@ final class ValidateFileTasklet<R extends ImportRow> implements Tasklet {
             rejects.addAll(problems);
             rejected += problems.size();
             rejects.finish();
-            if (grouped != null && !fileProblem && (rejected == 0 || partial)) {
-                grouped.finish();
+            if ((grouped != null || partitioned != null) && !fileProblem && (rejected == 0 || partial)) {
+                if (grouped != null) {
+                    grouped.finish();
+                } else {
+                    partitioned.finish();
+                }
                 copy = groupedCopyPath(step);
             }
         }
@@ -111,10 +120,11 @@ final class ValidateFileTasklet<R extends ImportRow> implements Tasklet {
             job.putString(ImportContext.GROUPED_VERDICTS, HexFormat.of().formatHex(verdicts.digest()));
         } else {
             job.remove(ImportContext.GROUPED_COPY);
-            if (kind.groupKey().isPresent()) {
+            if (kind.groupKey().isPresent() || partitions > 1) {
                 Files.deleteIfExists(groupedCopyPath(step));
             }
         }
+        job.putInt(ImportContext.PARTITIONS, partitions);
         job.putString(ImportContext.VALIDATED_SHA256, fingerprint.sha256());
         job.putLong(ImportContext.VALIDATED_SIZE, fingerprint.size());
         job.putLong(ImportContext.ROWS, rows);
@@ -130,8 +140,8 @@ final class ValidateFileTasklet<R extends ImportRow> implements Tasklet {
      * The grouped copy's own first columns cannot also be the file's: a file naming one is rejected as a
      * whole (line 1), since its copy could not be read back.
      */
-    private void reservedColumns(CsvInput input, GroupedRows grouped) {
-        if (grouped == null) {
+    private void reservedColumns(CsvInput input, boolean copied) {
+        if (!copied) {
             return;
         }
         for (String reserved : List.of(GroupedRows.GROUP, GroupedRows.LINE)) {
@@ -149,6 +159,11 @@ final class ValidateFileTasklet<R extends ImportRow> implements Tasklet {
                 .orElse(null);
     }
 
+    /** For a kind applied in partitions (more than one), the cut that makes their copy; else null. */
+    private PartitionedRows partitionedCopy(CsvInput input, StepExecution step) {
+        return partitions > 1 ? new PartitionedRows(groupedCopyPath(step), input.header(), partitions) : null;
+    }
+
     /** One copy per job instance: a restart validates again and writes it again, the same. */
     private Path groupedCopyPath(StepExecution step) {
         return copies.of(kind.jobName(), step.getJobExecution().getJobInstance().getInstanceId());
@@ -156,9 +171,10 @@ final class ValidateFileTasklet<R extends ImportRow> implements Tasklet {
 
     /**
      * Checks the good rows of a batch against the database, then writes the bad ones in line order;
-     * the good ones go to the grouped copy, if any.
+     * the good ones go to the grouped or partitioned copy, if any.
      */
-    private int check(List<ParsedRow<R>> batch, RejectFile rejects, GroupedRows grouped, MessageDigest verdicts) {
+    private int check(List<ParsedRow<R>> batch, RejectFile rejects, GroupedRows grouped, PartitionedRows partitioned,
+                      MessageDigest verdicts) {
         List<ParsedRow<R>> readable = batch.stream().filter(p -> p.value() != null && !p.row().hasErrors()).toList();
         if (!readable.isEmpty()) {
             kind.check(readable);
@@ -172,6 +188,12 @@ final class ValidateFileTasklet<R extends ImportRow> implements Tasklet {
                 verdicts.update((byte) ',');
             } else if (grouped != null) {
                 grouped.add(parsed.row());
+            } else if (partitioned != null) {
+                if (parsed.partitionKey() == null) {
+                    throw new IllegalStateException(kind.kind() + ": line " + parsed.row().line()
+                            + " passed its check without a partition key");
+                }
+                partitioned.add(parsed.row(), parsed.partitionKey());
             }
         }
         batch.clear();

@@ -1,6 +1,7 @@
 package io.fulfil.ops;
 
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import org.slf4j.MDC;
 import org.springframework.batch.core.BatchStatus;
@@ -91,11 +92,25 @@ public final class RunLogContext implements JobExecutionListener, StepExecutionL
         return null;
     }
 
+    /** What Spring Batch's partitioned step fails with when one of its partitions failed (which says why). */
+    private static final String PARTITION_FAILED = "Partition handler returned an unsuccessful step";
+
+    /**
+     * A run's failures, the ones that say why first: a partitioned step's own failure only says that a
+     * partition failed, and comes after the partition's.
+     */
+    public static List<Throwable> failuresOf(JobExecution execution) {
+        List<Throwable> failures = new ArrayList<>(execution.getAllFailureExceptions());
+        failures.sort(Comparator.comparing(
+                (Throwable e) -> e.getMessage() != null && e.getMessage().startsWith(PARTITION_FAILED)));
+        return failures;
+    }
+
     /**
      * A run's failure for the operator, on one line: the first failure that is not Spring Batch's
      * wrapper, and its root cause if that is another exception; null if the run has none.
      */
-    public static String failureOf(java.util.List<Throwable> failures) {
+    public static String failureOf(List<Throwable> failures) {
         return failures.stream().filter(e -> !(e instanceof JobInterruptedException)).findFirst()
                 .map(RunLogContext::withoutBatchWrappers).map(failure -> {
                     Throwable root = rootCause(failure);

@@ -22,14 +22,27 @@ public final class StepProgress implements StepExecutionListener, ItemWriteListe
     }
 
     @Override
-    public void beforeStep(StepExecution stepExecution) {
+    public synchronized void beforeStep(StepExecution stepExecution) {
         progress = new Progress(task, unit, 0);
     }
 
     @Override
-    public void afterWrite(Chunk<?> items) {
+    public synchronized void afterWrite(Chunk<?> items) {
         if (progress != null) {
             progress.advance(items.size());
         }
+    }
+
+    /**
+     * A listener that adds the items a partition of a partitioned step writes to this count, which the
+     * manager step (listened to by this) starts: the partitions run at once, on threads of their own.
+     */
+    public ItemWriteListener<Object> partitionWrites() {
+        return new ItemWriteListener<>() {
+            @Override
+            public void afterWrite(Chunk<?> items) {
+                StepProgress.this.afterWrite(items);
+            }
+        };
     }
 }

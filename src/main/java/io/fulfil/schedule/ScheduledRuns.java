@@ -181,7 +181,7 @@ public class ScheduledRuns {
             log.info("schedule {}: execution {} STOPPED; to go on from where it stopped: fulfil restart {}", schedule,
                     execution.getId(), execution.getId());
         } else {
-            String reason = execution.getAllFailureExceptions().stream().findFirst()
+            String reason = io.fulfil.ops.RunLogContext.failuresOf(execution).stream().findFirst()
                     .map(t -> t.getMessage() == null ? t.getClass().getSimpleName() : t.getMessage())
                     .orElse(execution.getExitStatus().getExitDescription());
             log.warn("schedule {}: execution {} {}{}; after fixing the cause: fulfil restart {}", schedule,

@@ -126,14 +126,26 @@ public class Manifests implements ImportKind<ManifestRow> {
     @Override
     public void check(List<ParsedRow<ManifestRow>> rows) {
         List<ManifestRow> values = rows.stream().map(ParsedRow::value).toList();
-        List<Verdict> verdicts = judge(values, store.fulfilmentOrders(fulfilmentNos(values)),
-                store.parcelOwners(values.stream().map(ManifestRow::parcel).toList()));
+        Map<String, ShippingStore.Shippable> orders = store.fulfilmentOrders(fulfilmentNos(values));
+        List<Verdict> verdicts = judge(values, orders, store.parcelOwners(values.stream().map(ManifestRow::parcel).toList()));
         for (int i = 0; i < rows.size(); i++) {
             Verdict v = verdicts.get(i);
             if (v.column() != null) {
                 rows.get(i).row().reject(v.column(), v.reason());
+            } else {
+                rows.get(i).partitionKey(orders.get(values.get(i).fulfilmentNo()).orderNo());
             }
         }
+    }
+
+    /**
+     * Applied in partitions by parent order ({@link #check} gives each row its parent as its key): a chunk locks its rows' parents first and holds them to its
+     * commit, so rows of one parent in two partitions would wait for each other. The stock rows that
+     * partitions share are locked in one order (StockLedger).
+     */
+    @Override
+    public boolean partitioned() {
+        return true;
     }
 
     /** A row's verdict: rejected (column and reason), unchanged (already applied) or to apply. */

@@ -310,16 +310,26 @@ abstract class ManifestImportFunctionalTests extends ShippingFlowTests {
 
         ImportReport failed = imports.importFile("manifests", file, false);
 
+        // apply runs in two partitions by parent order (one row each here), each in chunks of five: the
+        // second chunk to reach its commit fails, so its partition stops, and the other one goes on to its end
         assertThat(failed.status()).isEqualTo("FAILED");
-        assertThat(count("SELECT COUNT(*) FROM fulfilment_order WHERE status = 'SHIPPED'")).as("one chunk of five")
-                .isEqualTo(4);
-        assertThat(status(fos.get(0))).isEqualTo("IN_TRANSIT");
-        assertThat(stock("SH", "S1")).containsExactly(s1[0] - 10, s1[1] - 10);
+        assertThat(failed.failure()).as("the partition's own failure, not only that a partition failed")
+                .contains("injected fault in chunk 2");
+        int shipped = (int) count("SELECT COUNT(*) FROM fulfilment_order WHERE status IN ('SHIPPED', 'IN_TRANSIT')");
+        assertThat(shipped).as("the chunks committed before the failure, and none of the failed one").isBetween(1, 12);
+        assertThat(failed.applied()).isEqualTo(shipped);
+        assertThat(stock("SH", "S1")).containsExactly(s1[0] - 2 * shipped, s1[1] - 2 * shipped);
+        assertThat(count("SELECT COUNT(*) FROM stock_movement WHERE kind = 'SHIP' AND sku_code = 'S1'")).isEqualTo(shipped);
         assertInvariants();
 
         org.springframework.batch.core.job.JobExecution restarted = jobs.restart(failed.executionId(), false);
 
         assertThat(restarted.getStatus()).isEqualTo(org.springframework.batch.core.BatchStatus.COMPLETED);
+        assertThat(restarted.getStepExecutions()).extracting(org.springframework.batch.core.step.StepExecution::getStepName)
+                .as("validate, apply and settle again, and of the partitions only the failed one")
+                .contains("validate", "apply", "settle").hasSize(4)
+                .filteredOn(name -> name.startsWith("apply-partition:")).hasSize(1);
+        assertThat(status(fos.get(0))).as("the early events applied once it shipped").isEqualTo("IN_TRANSIT");
         assertThat(count("SELECT COUNT(*) FROM fulfilment_order WHERE status = 'SHIPPED'")).isEqualTo(12);
         assertThat(count("SELECT COUNT(*) FROM stock_movement WHERE kind = 'SHIP' AND sku_code = 'S1'")).isEqualTo(13);
         assertThat(stock("SH", "S1")).containsExactly(s1[0] - 26, s1[1] - 26);
