@@ -1,6 +1,7 @@
 package io.fulfil.imports;
 
 import io.fulfil.ops.StepProgress;
+import io.fulfil.support.Database;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -64,12 +65,18 @@ public final class ImportJobs {
     public static final int CHUNK_SIZE = 3000;
 
     /**
-     * Partitions of apply for a kind applied in partitions, unless {@code fulfil.import.partitions} says
-     * otherwise: two, one per core of the machines we measure on. Two halves of a 955,788-row manifest
-     * file applied side by side on MariaDB took 53 to 58 s against 81 to 83 s for the whole file on one
-     * connection (README, "Fifteenth session").
+     * Partitions of apply for a kind applied in partitions: {@code fulfil.import.partitions}, or when
+     * that is 0 (the default) two on MySQL and one on H2. A 955,788-row manifest file on MariaDB
+     * applied in 57 and 58 s in two partitions against 83 and 87 s in one, the server and the JVM each
+     * working while the other partition waits on the other; on embedded H2, where both partitions share
+     * one store, two took 109 s against 92 s (README, "Fifteenth session").
      */
-    public static final int PARTITIONS = 2;
+    static int partitionsFor(int setting, Database database) {
+        if (setting != 0) {
+            return setting;
+        }
+        return database == Database.MYSQL ? 2 : 1;
+    }
 
     /** Items per transaction of a kind's {@code settle} step. */
     static final int SETTLE_BATCH = 500;
@@ -91,7 +98,7 @@ public final class ImportJobs {
             throw new IllegalArgumentException("fulfil.import.chunk-size must be at least 1, not " + chunkSize);
         }
         if (partitions < 1 || partitions > PartitionedRows.MAX_PARTITIONS) {
-            throw new IllegalArgumentException("fulfil.import.partitions must be between 1 and "
+            throw new IllegalArgumentException("fulfil.import.partitions must be between 0 (per database) and "
                     + PartitionedRows.MAX_PARTITIONS + ", not " + partitions);
         }
         this.partitions = partitions;

@@ -1,5 +1,6 @@
 package io.fulfil.imports;
 
+import io.fulfil.support.Database;
 import java.util.List;
 import org.springframework.batch.core.configuration.annotation.StepScope;
 import org.springframework.batch.core.repository.JobRepository;
@@ -22,9 +23,9 @@ public class ImportJobsConfiguration {
                           ImportFileReader<ImportRow> importReader, ImportChunkWriter<ImportRow> importWriter,
                           @Value("${fulfil.import.chunk-size:" + ImportJobs.CHUNK_SIZE + "}") int chunkSize,
                           GroupedCopies copies,
-                          @Value("${fulfil.import.partitions:" + ImportJobs.PARTITIONS + "}") int partitions) {
+                          @Value("${fulfil.import.partitions:0}") int partitions, Database database) {
         return new ImportJobs(jobRepository, transactionManager, importReader, importWriter, chunkSize, copies,
-                partitions);
+                ImportJobs.partitionsFor(partitions, database));
     }
 
     @Bean

@@ -25,12 +25,13 @@ import org.springframework.test.context.DynamicPropertySource;
 /**
  * A manifest import killed with SIGKILL while its two partitions apply: the import runs as the command
  * line in a JVM of its own, on an embedded H2 file database that this test's application also has open
- * (H2's {@code AUTO_SERVER}, as an operator's second command would), two rows per chunk. It is killed
+ * (H2's {@code AUTO_SERVER}, as an operator's second command would), two rows per chunk, in two
+ * partitions (MySQL's default; H2's is one). It is killed
  * once the job repository shows a chunk of a partition committed. The invariants hold after the kill;
  * a forced restart from the job repository runs the partitions again from their last committed
  * chunks and finishes; every fulfilment order is shipped once, its units out of stock once.
  */
-@SpringBootTest(classes = FulfilApplication.class, properties = {"fulfil.import.chunk-size=50",
+@SpringBootTest(classes = FulfilApplication.class, properties = {"fulfil.import.chunk-size=50", "fulfil.import.partitions=2",
         "fulfil.inbox-dir=target/test-inbox-killed-manifests", "fulfil.outbox-dir=target/test-outbox-killed-manifests"})
 class KilledManifestImportProcessTests extends ShippingFlowTests {
 
@@ -78,7 +79,7 @@ class KilledManifestImportProcessTests extends ShippingFlowTests {
         Path file = manifest("manifest.csv", rows.toArray(String[]::new));
 
         Path log = tmp.resolve("killed.log");
-        Process process = start(DATA_DIR, List.of("-Dfulfil.import.chunk-size=2"), "import", "manifests",
+        Process process = start(DATA_DIR, List.of("-Dfulfil.import.chunk-size=2", "-Dfulfil.import.partitions=2"), "import", "manifests",
                 file.toString()).redirectOutput(log.toFile()).start();
         Instant deadline = Instant.now().plus(Duration.ofMinutes(4));
         while (count(APPLIED) == 0) {
