@@ -112,7 +112,7 @@ final class RunsCommand implements Callable<Integer> {
                 run.started() == null ? "-" : run.started().withNano(0).toString().replace('T', ' '),
                 duration(run.started(), run.ended()));
         for (JobRuns.StepRun s : steps) {
-            System.out.printf(Locale.ROOT, "  step %-14s %-10s read %,d, written %,d, skipped %,d, commits %,d,"
+            System.out.printf(Locale.ROOT, "  step %-27s %-10s read %,d, written %,d, skipped %,d, commits %,d,"
                             + " rollbacks %,d, exit %s, %s%n",
                     s.stepName(), s.status(), s.readCount(), s.writeCount(), s.skipCount(), s.commitCount(),
                     s.rollbackCount(), s.exitCode(), seconds(s.started(), s.ended()));

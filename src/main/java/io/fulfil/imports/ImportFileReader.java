@@ -87,9 +87,8 @@ public class ImportFileReader<R extends ImportRow> implements ItemStreamReader<R
             int cut = jobContext.getInt(ImportContext.PARTITIONS, 1);
             if (cut != partitions || copy == null) {
                 throw new ItemStreamException(file.getFileName() + " was validated for " + cut + " partition(s) of apply,"
-                        + " but this run applies it in " + partitions + " (fulfil.import.partitions changed since it"
-                        + " started?); nothing applied: restart it with fulfil.import.partitions=" + partitions
-                        + ", or import the file again");
+                        + " but its apply was started in " + partitions + " (fulfil.import.partitions changed since the"
+                        + " first run?); nothing applied: restart it with fulfil.import.partitions=" + partitions);
             }
         }
         try {

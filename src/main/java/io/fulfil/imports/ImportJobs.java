@@ -1,7 +1,9 @@
 package io.fulfil.imports;
 
+import io.fulfil.ops.RunLogContext;
 import io.fulfil.ops.StepProgress;
 import io.fulfil.support.Database;
+import io.fulfil.support.LogContext;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -48,8 +50,9 @@ import org.springframework.transaction.PlatformTransactionManager;
  * as {@code apply} a partitioned step: {@code fulfil.import.partitions} workers ({@code apply-partition:
  * partition0}, ...), each a chunk step like the one above on its own thread, connection and
  * transactions, over the rows of its partition (its rows' parents are no other partition's). Spring
- * Batch keeps each partition's place; a restart runs again only the partitions that did not complete,
- * each from its last committed chunk, with the number of partitions of the first run.
+ * Batch keeps each partition's place; a restart runs each partition again from its last committed
+ * chunk (one that completed finds nothing left, unless the restarted validation let rows through that
+ * it rejected before), with the number of partitions of the first run.
  */
 public final class ImportJobs {
 
@@ -113,6 +116,10 @@ public final class ImportJobs {
     /** The job of this kind of file, e.g. {@code import-picks}. */
     public Job job(ImportKind<?> kind) {
         int applyPartitions = kind.partitioned() ? partitions : 1;
+        if (applyPartitions > 1 && kind.groupKey().isPresent()) {
+            // both would write the one copy of the good rows
+            throw new IllegalStateException(kind.jobName() + ": a kind is applied either grouped or in partitions");
+        }
         Step validate = new StepBuilder("validate", repository)
                 .tasklet(new ValidateFileTasklet<>(kind, chunkSize, copies, applyPartitions), transactions)
                 .allowStartIfComplete(true)
@@ -123,13 +130,22 @@ public final class ImportJobs {
         if (applyPartitions == 1) {
             apply = applyChunks("apply", progress).listener((StepExecutionListener) progress).build();
         } else {
-            // the partitions add to the manager's count, which it starts
-            Step worker = applyChunks(APPLY_PARTITION, progress.partitionWrites()).build();
+            // the partitions add to the manager's count, which it starts; their log lines name the run
+            // (RunLogContext, which the registrar cannot reach inside a partitioned step). A partition
+            // that completed runs again on a restart, from where it ended: when the restarted validation
+            // lets rows through that it rejected before (a partial import), such a row may lie in a
+            // partition that completed, which then reads its rows again (those applied are unchanged)
+            Step worker = applyChunks(APPLY_PARTITION, progress.partitionWrites())
+                    .listener(new RunLogContext())
+                    .allowStartIfComplete(true)
+                    .build();
+            SimpleAsyncTaskExecutor threads = new SimpleAsyncTaskExecutor(kind.jobName() + "-");
+            threads.setTaskDecorator(LogContext::carried);
             apply = new StepBuilder("apply", repository)
                     .partitioner(APPLY_PARTITION, ImportJobs::partitions)
                     .step(worker)
                     .gridSize(applyPartitions)
-                    .taskExecutor(new SimpleAsyncTaskExecutor(kind.jobName() + "-"))
+                    .taskExecutor(threads)
                     .listener((StepExecutionListener) progress)
                     .build();
         }

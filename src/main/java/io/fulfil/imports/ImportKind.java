@@ -73,8 +73,12 @@ public interface ImportKind<R extends ImportRow> {
 
     /**
      * Whether {@code apply} may run in partitions, several workers at once, each on the rows of its own
-     * partition in file order (see {@link ImportJobs}). Such a kind gives each good row a
-     * {@linkplain #partitionKeys partition key}; the default is one worker over the whole file.
+     * partition in file order (see {@link ImportJobs}); the default is one worker over the whole file.
+     * Such a kind's {@link #check} gives each row it passes a {@linkplain ParsedRow#partitionKey() partition
+     * key}. Rows whose apply locks the same rows beyond their own (a fulfilment order's parent) must share
+     * a key, so that two partitions never wait for each other's locks on them; rows of different keys may
+     * still meet on a shared row (stock), which the lock order makes safe. A row's key must not change
+     * between a run and its restart. A kind is applied grouped ({@link #groupKey}) or in partitions, not both.
      */
     default boolean partitioned() {
         return false;

@@ -8,6 +8,7 @@ import java.io.Closeable;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
+import java.io.StringWriter;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -17,6 +18,7 @@ import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.stream.IntStream;
 
 /**
  * A copy of an import file's good rows cut into partitions, for the {@code apply} step of a kind applied
@@ -36,6 +38,10 @@ final class PartitionedRows implements Closeable {
     /** At most this many partitions: a label is three digits, so labels sort as numbers. */
     static final int MAX_PARTITIONS = 64;
 
+    /** Each partition's label in the copy's group column: its number in three digits. */
+    private static final String[] LABELS = IntStream.range(0, MAX_PARTITIONS)
+            .mapToObj(p -> String.format(Locale.ROOT, "%03d", p)).toArray(String[]::new);
+
     private final Path copy;
     private final List<String> header;
     private final int partitions;
@@ -51,10 +57,6 @@ final class PartitionedRows implements Closeable {
         this.header = List.copyOf(header);
         this.partitions = partitions;
     }
-
-    /** Each partition's label in the copy's group column: its number in three digits. */
-    private static final String[] LABELS = java.util.stream.IntStream.range(0, MAX_PARTITIONS)
-            .mapToObj(p -> String.format(Locale.ROOT, "%03d", p)).toArray(String[]::new);
 
     /** A partition's label: its number in three digits. */
     static String label(int partition) {
@@ -136,7 +138,7 @@ final class PartitionedRows implements Closeable {
         names.add(GroupedRows.GROUP);
         names.add(GroupedRows.LINE);
         names.addAll(header);
-        java.io.StringWriter text = new java.io.StringWriter();
+        StringWriter text = new StringWriter();
         try (ICSVWriter out = new CSVWriterBuilder(text).withLineEnd("\n").build()) {
             out.writeNext(names.toArray(String[]::new), false);
         }

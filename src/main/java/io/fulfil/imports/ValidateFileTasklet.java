@@ -120,9 +120,8 @@ final class ValidateFileTasklet<R extends ImportRow> implements Tasklet {
             job.putString(ImportContext.GROUPED_VERDICTS, HexFormat.of().formatHex(verdicts.digest()));
         } else {
             job.remove(ImportContext.GROUPED_COPY);
-            if (kind.groupKey().isPresent() || partitions > 1) {
-                Files.deleteIfExists(groupedCopyPath(step));
-            }
+            // a copy an earlier run made (under another fulfil.import.partitions, perhaps) is not read again
+            Files.deleteIfExists(groupedCopyPath(step));
         }
         job.putInt(ImportContext.PARTITIONS, partitions);
         job.putString(ImportContext.VALIDATED_SHA256, fingerprint.sha256());

@@ -4,16 +4,10 @@ import static io.fulfil.support.FulfilProcesses.start;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.fulfil.FulfilApplication;
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
+import io.fulfil.support.FulfilProcesses;
 import java.nio.file.Path;
-import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.springframework.batch.core.BatchStatus;
 import org.springframework.batch.core.job.JobExecution;
@@ -35,15 +29,7 @@ import org.springframework.test.context.DynamicPropertySource;
         "fulfil.inbox-dir=target/test-inbox-killed-manifests", "fulfil.outbox-dir=target/test-outbox-killed-manifests"})
 class KilledManifestImportProcessTests extends ShippingFlowTests {
 
-    private static final Path DATA_DIR;
-
-    static {
-        try {
-            DATA_DIR = Files.createTempDirectory("killed-manifests-");
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
+    private static final Path DATA_DIR = FulfilProcesses.newDataDir("killed-manifests-");
 
     @DynamicPropertySource
     static void fileDatabase(DynamicPropertyRegistry registry) {
@@ -54,10 +40,7 @@ class KilledManifestImportProcessTests extends ShippingFlowTests {
 
     private static final int ORDERS = 400;
     /** Rows the running import's partitions have committed, as their step executions record them. */
-    private static final String APPLIED = "SELECT COALESCE(SUM(s.WRITE_COUNT), 0) FROM BATCH_STEP_EXECUTION s"
-            + " JOIN BATCH_JOB_EXECUTION e ON e.JOB_EXECUTION_ID = s.JOB_EXECUTION_ID"
-            + " JOIN BATCH_JOB_INSTANCE i ON i.JOB_INSTANCE_ID = e.JOB_INSTANCE_ID"
-            + " WHERE i.JOB_NAME = 'import-manifests' AND s.STEP_NAME LIKE 'apply-partition:%' AND s.STATUS = 'STARTED'";
+    private static final String APPLIED = FulfilProcesses.committedRows("import-manifests", "apply-partition:%");
 
     @Test
     void aKilledPartitionedManifestImportIsRestartedAndShipsEachParcelOnce() throws Exception {
@@ -81,14 +64,7 @@ class KilledManifestImportProcessTests extends ShippingFlowTests {
         Path log = tmp.resolve("killed.log");
         Process process = start(DATA_DIR, List.of("-Dfulfil.import.chunk-size=2", "-Dfulfil.import.partitions=2"), "import", "manifests",
                 file.toString()).redirectOutput(log.toFile()).start();
-        Instant deadline = Instant.now().plus(Duration.ofMinutes(4));
-        while (count(APPLIED) == 0) {
-            assertThat(process.isAlive()).as("the run ended before it could be killed: "
-                    + Files.readString(log, StandardCharsets.UTF_8)).isTrue();
-            assertThat(Instant.now()).as("no chunk committed within four minutes").isBefore(deadline);
-            Thread.sleep(5);
-        }
-        process.destroyForcibly().waitFor(30, TimeUnit.SECONDS);
+        FulfilProcesses.killOnceCommitted(process, log, () -> count(APPLIED));
 
         assertInvariants();
         long afterKill = count("SELECT COUNT(*) FROM fulfilment_order WHERE status = 'SHIPPED'");

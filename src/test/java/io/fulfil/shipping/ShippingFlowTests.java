@@ -69,10 +69,13 @@ public abstract class ShippingFlowTests {
     /** This test's prefix of order numbers, e.g. {@code T1A2B3C}. */
     protected String prefix;
 
-    /** Fails the import chunk with the given number (1-based) once, before its commit. */
+    /** Fails the import chunk with the given number (1-based), or the one with a given row, once, before its commit. */
     public static final class FailingImportChunk implements ImportChunkHook {
         public final AtomicInteger failAt = new AtomicInteger(-1);
         public final AtomicInteger seen = new AtomicInteger();
+        /** Fails, once, the manifest chunk that ships this fulfilment order. */
+        public final java.util.concurrent.atomic.AtomicReference<String> failOn =
+                new java.util.concurrent.atomic.AtomicReference<>();
         /** Run once, by the first chunk applied after it is set, before that chunk commits. */
         public final java.util.concurrent.atomic.AtomicReference<Runnable> beforeCommit =
                 new java.util.concurrent.atomic.AtomicReference<>();
@@ -86,6 +89,11 @@ public abstract class ShippingFlowTests {
             if (seen.incrementAndGet() == failAt.get()) {
                 failAt.set(-1);
                 throw new IllegalStateException("injected fault in chunk " + seen.get());
+            }
+            String fulfilmentNo = failOn.get();
+            if (fulfilmentNo != null && rows.stream().anyMatch(r -> r instanceof ManifestRow m
+                    && m.fulfilmentNo().equals(fulfilmentNo)) && failOn.compareAndSet(fulfilmentNo, null)) {
+                throw new IllegalStateException("injected fault in the chunk shipping " + fulfilmentNo);
             }
         }
     }
@@ -127,6 +135,7 @@ public abstract class ShippingFlowTests {
         failingImport.failAt.set(-1);
         failingImport.seen.set(0);
         failingImport.beforeCommit.set(null);
+        failingImport.failOn.set(null);
         splitHook.started.set(0);
         splitHook.actAt.set(-1);
         splitHook.action = orderNos -> { };

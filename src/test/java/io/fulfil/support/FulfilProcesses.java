@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.fulfil.FulfilApplication;
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -37,6 +38,43 @@ public final class FulfilProcesses {
 
     /** What a finished command printed (stdout and stderr together) and its exit code. */
     public record Result(int exitCode, String output) {
+    }
+
+    /** A new data directory for a test class's file database, created once by the class. */
+    public static Path newDataDir(String prefix) {
+        try {
+            return Files.createTempDirectory(prefix);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /**
+     * The rows an import's running apply has committed, summed over its steps of that name ({@code apply},
+     * or {@code apply-partition:%} for its partitions), as the job repository records them.
+     */
+    public static String committedRows(String jobName, String stepNames) {
+        return "SELECT COALESCE(SUM(s.WRITE_COUNT), 0) FROM BATCH_STEP_EXECUTION s"
+                + " JOIN BATCH_JOB_EXECUTION e ON e.JOB_EXECUTION_ID = s.JOB_EXECUTION_ID"
+                + " JOIN BATCH_JOB_INSTANCE i ON i.JOB_INSTANCE_ID = e.JOB_INSTANCE_ID"
+                + " WHERE i.JOB_NAME = '" + jobName + "' AND s.STEP_NAME LIKE '" + stepNames + "' AND s.STATUS = 'STARTED'";
+    }
+
+    /**
+     * Kills a started process (SIGKILL) as soon as {@code committed} reads a positive count (read
+     * through H2's auto server while it runs), four minutes at most. Its progress line, printed after
+     * three seconds, came too late on a fast machine: the run had done everything by then.
+     */
+    public static void killOnceCommitted(Process process, Path log, java.util.function.LongSupplier committed)
+            throws IOException, InterruptedException {
+        java.time.Instant deadline = java.time.Instant.now().plus(java.time.Duration.ofMinutes(4));
+        while (committed.getAsLong() == 0) {
+            assertThat(process.isAlive()).as("the run ended before it could be killed: "
+                    + Files.readString(log, StandardCharsets.UTF_8)).isTrue();
+            assertThat(java.time.Instant.now()).as("no chunk committed within four minutes").isBefore(deadline);
+            Thread.sleep(5);
+        }
+        process.destroyForcibly().waitFor(30, TimeUnit.SECONDS);
     }
 
     /** Runs a command to its end (five minutes at most). */

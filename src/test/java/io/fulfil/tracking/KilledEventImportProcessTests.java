@@ -5,20 +5,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.fulfil.FulfilApplication;
 import io.fulfil.shipping.ShippingFlowTests;
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
+import io.fulfil.support.FulfilProcesses;
 import java.nio.file.Path;
-import java.time.Duration;
-import java.time.Instant;
 import java.time.LocalDateTime;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.Random;
 import java.util.TreeSet;
-import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.springframework.batch.core.BatchStatus;
 import org.springframework.batch.core.job.JobExecution;
@@ -41,15 +35,7 @@ import org.springframework.test.context.DynamicPropertySource;
         "fulfil.inbox-dir=target/test-inbox-killed-events", "fulfil.outbox-dir=target/test-outbox-killed-events"})
 class KilledEventImportProcessTests extends ShippingFlowTests {
 
-    private static final Path DATA_DIR;
-
-    static {
-        try {
-            DATA_DIR = Files.createTempDirectory("killed-events-");
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
+    private static final Path DATA_DIR = FulfilProcesses.newDataDir("killed-events-");
 
     @DynamicPropertySource
     static void fileDatabase(DynamicPropertyRegistry registry) {
@@ -77,10 +63,7 @@ class KilledEventImportProcessTests extends ShippingFlowTests {
     private static final int ORDERS = 400;
     private static final int UNSHIPPED = 20;
     /** Rows the running import's apply step has committed, as its step execution records them. */
-    private static final String APPLIED = "SELECT COALESCE(SUM(s.WRITE_COUNT), 0) FROM BATCH_STEP_EXECUTION s"
-            + " JOIN BATCH_JOB_EXECUTION e ON e.JOB_EXECUTION_ID = s.JOB_EXECUTION_ID"
-            + " JOIN BATCH_JOB_INSTANCE i ON i.JOB_INSTANCE_ID = e.JOB_INSTANCE_ID"
-            + " WHERE i.JOB_NAME = 'import-carrier-events' AND s.STEP_NAME = 'apply' AND s.STATUS = 'STARTED'";
+    private static final String APPLIED = FulfilProcesses.committedRows("import-carrier-events", "apply");
 
     static LocalDateTime utc(int hour) {
         return LocalDateTime.of(2026, 11, 22, 0, 0).plusHours(hour - 8);
@@ -120,17 +103,7 @@ class KilledEventImportProcessTests extends ShippingFlowTests {
         Path log = tmp.resolve("killed.log");
         Process process = start(DATA_DIR, List.of("-Dfulfil.import.chunk-size=2"), "import", "carrier-events",
                 file.toString()).redirectOutput(log.toFile()).start();
-        Instant deadline = Instant.now().plus(Duration.ofMinutes(4));
-        // killed once the job repository shows an apply chunk committed (read through H2's auto server);
-        // the progress line, printed after three seconds, came too late on a fast machine: the run had
-        // recorded every event by then
-        while (count(APPLIED) == 0) {
-            assertThat(process.isAlive()).as("the run ended before it could be killed: "
-                    + Files.readString(log, StandardCharsets.UTF_8)).isTrue();
-            assertThat(Instant.now()).as("no chunk committed within four minutes").isBefore(deadline);
-            Thread.sleep(5);
-        }
-        process.destroyForcibly().waitFor(30, TimeUnit.SECONDS);
+        FulfilProcesses.killOnceCommitted(process, log, () -> count(APPLIED));
 
         assertInvariants();
         long afterKill = count("SELECT COUNT(*) FROM carrier_event");
