@@ -153,6 +153,15 @@ final class GroupedRows implements Closeable {
     }
 
     private String[] headerRow() {
+        return copyHeader(header);
+    }
+
+    private static String[] cellsOf(Row row) {
+        return copyRow(row.group(), row.line(), row.cells());
+    }
+
+    /** A copy's header: the group and line columns, then the file's own (also {@link PartitionedRows}'). */
+    static String[] copyHeader(List<String> header) {
         List<String> names = new ArrayList<>(header.size() + 2);
         names.add(GROUP);
         names.add(LINE);
@@ -160,12 +169,13 @@ final class GroupedRows implements Closeable {
         return names.toArray(String[]::new);
     }
 
-    private static String[] cellsOf(Row row) {
-        String[] cells = new String[row.cells().length + 2];
-        cells[0] = row.group();
-        cells[1] = Long.toString(row.line());
-        System.arraycopy(row.cells(), 0, cells, 2, row.cells().length);
-        return cells;
+    /** A copy's row: its group and line in the original file, then its cells as read. */
+    static String[] copyRow(String group, long line, String[] cells) {
+        String[] row = new String[cells.length + 2];
+        row[0] = group;
+        row[1] = Long.toString(line);
+        System.arraycopy(cells, 0, row, 2, cells.length);
+        return row;
     }
 
     private static ICSVWriter writer(Path file) throws IOException {

@@ -66,12 +66,7 @@ final class PartitionedRows implements Closeable {
     /** Adds a good row of the original file to the partition of its key. */
     void add(CsvRow row, String partitionKey) {
         int partition = Math.floorMod(partitionKey.hashCode(), partitions);
-        String[] cells = row.cells();
-        String[] out = new String[cells.length + 2];
-        out[0] = label(partition);
-        out[1] = Long.toString(row.line());
-        System.arraycopy(cells, 0, out, 2, cells.length);
-        writer(partition).writeNext(out, false);
+        writer(partition).writeNext(GroupedRows.copyRow(label(partition), row.line(), row.cells()), false);
         rows++;
     }
 
@@ -134,13 +129,9 @@ final class PartitionedRows implements Closeable {
     }
 
     private String headerLine() throws IOException {
-        List<String> names = new ArrayList<>(header.size() + 2);
-        names.add(GroupedRows.GROUP);
-        names.add(GroupedRows.LINE);
-        names.addAll(header);
         StringWriter text = new StringWriter();
         try (ICSVWriter out = new CSVWriterBuilder(text).withLineEnd("\n").build()) {
-            out.writeNext(names.toArray(String[]::new), false);
+            out.writeNext(GroupedRows.copyHeader(header), false);
         }
         return text.toString();
     }
