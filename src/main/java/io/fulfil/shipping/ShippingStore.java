@@ -18,9 +18,10 @@ import org.springframework.stereotype.Repository;
 @Repository
 class ShippingStore {
 
-    /** A fulfilment order as a manifest row sees it: status, parcel (when shipped) and parent. */
+    /** A fulfilment order as a manifest row sees it: status, parcel (when shipped), parent, zone and wave. */
     record Shippable(String fulfilmentNo, String orderNo, String warehouseCode, FulfilmentStatus status,
-                     ParcelKey parcel, LocalDateTime shippedAt, Integer weightGrams) {
+                     ParcelKey parcel, LocalDateTime shippedAt, Integer weightGrams, String temperatureZone,
+                     String waveNo) {
     }
 
     private final NamedParameterJdbcTemplate jdbc;
@@ -39,7 +40,7 @@ class ShippingStore {
         for (List<String> slice : keyLists.slices(fulfilmentNos)) {
             jdbc.query("""
                             SELECT fulfilment_no, order_no, warehouse_code, status, carrier_code, tracking_no,
-                                   shipped_at, weight_grams
+                                   shipped_at, weight_grams, temperature_zone, wave_no
                               FROM fulfilment_order WHERE %s""".formatted(keyLists.matches("fulfilment_no", "nos")),
                     Map.of("nos", keyLists.bind(slice)), rs -> {
                         String carrier = rs.getString(5);
@@ -47,7 +48,7 @@ class ShippingStore {
                         found.put(rs.getString(1), new Shippable(rs.getString(1), rs.getString(2), rs.getString(3),
                                 FulfilmentStatus.valueOf(rs.getString(4)),
                                 carrier == null ? null : new ParcelKey(carrier, rs.getString(6)),
-                                rs.getObject(7, LocalDateTime.class), weight));
+                                rs.getObject(7, LocalDateTime.class), weight, rs.getString(9), rs.getString(10)));
                     });
         }
         return found;

@@ -33,20 +33,30 @@ final class H2StockDialect implements StockDialect {
     }
 
     /**
-     * Locks only the rows asked for, one primary-key lookup each in lock order, through one prepared
-     * statement (H2 runs it in the JVM, and a lock is a write in H2, so locking every row of the SKUs,
-     * eight warehouses' worth, wrote several times the rows a chunk of shipments changes); checks them;
-     * then one single-row update per row in a batch, with nothing to parse twice.
+     * One guarded single-row update per row, by primary key, in lock order, in one JDBC batch: the
+     * update locks its row and applies only within {@code 0 <= allocated <= on_hand}, as MySQL's joined
+     * update does. No separate locking read first: a lock is a write in H2, so that read wrote every
+     * row a second time. When a row did not change (missing, or out of bounds) the rows that did are
+     * given back, as in {@link #tryReserve} (no savepoint on H2, see there), so the caller names the
+     * offender from the levels as they were, and the answer is false.
      */
     @Override
     public boolean changeWithinBounds(List<Map.Entry<StockKey, int[]>> changes) {
-        Map<StockKey, StockLevel> levels = rows.lockEach(changes.stream().map(Map.Entry::getKey).distinct()
-                .sorted(LOCK_ORDER).toList());
-        if (StockLedger.outOfBounds(changes, levels) != null) {
-            return false;
+        List<Map.Entry<StockKey, int[]>> sorted = changes.stream()
+                .sorted(Map.Entry.comparingByKey(LOCK_ORDER)).toList();
+        int[] updated = rows.changeRowsWithinBounds(sorted);
+        List<Map.Entry<StockKey, int[]>> applied = new ArrayList<>();
+        for (int i = 0; i < sorted.size(); i++) {
+            if (updated[i] == 1) {
+                int[] change = sorted.get(i).getValue();
+                applied.add(Map.entry(sorted.get(i).getKey(), new int[] {-change[0], -change[1]}));
+            }
         }
-        rows.changeRows(changes);
-        return true;
+        if (applied.size() == sorted.size()) {
+            return true;
+        }
+        rows.changeRowsWithinBounds(applied);
+        return false;
     }
 
     @Override

@@ -1,13 +1,10 @@
 package io.fulfil.stock;
 
 import io.fulfil.support.KeyLists;
-import java.sql.ResultSet;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import org.springframework.jdbc.core.PreparedStatementCallback;
-import org.springframework.jdbc.core.PreparedStatementCreator;
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 
@@ -54,39 +51,28 @@ final class StockRows {
         return levels;
     }
 
-    /** Locks these rows one primary-key lookup at a time, in the order given; their levels as locked. */
-    Map<StockKey, StockLevel> lockEach(List<StockKey> keys) {
-        Map<StockKey, StockLevel> levels = new HashMap<>();
-        if (keys.isEmpty()) {
-            return levels;
+    /**
+     * Adds each row's changes where the row stays within {@code 0 <= allocated <= on_hand}, by primary
+     * key, one statement per row in one JDBC batch, in the order given; the answer is each row's
+     * update count (0: no such row, or out of bounds, and unchanged).
+     */
+    int[] changeRowsWithinBounds(List<Map.Entry<StockKey, int[]>> changes) {
+        if (changes.isEmpty()) {
+            return new int[0];
         }
-        jdbc.getJdbcTemplate().execute((PreparedStatementCreator) connection -> connection.prepareStatement("""
-                SELECT on_hand, allocated FROM stock WHERE warehouse_code = ? AND sku_code = ? FOR UPDATE"""),
-                (PreparedStatementCallback<Void>) ps -> {
-                    for (StockKey key : keys) {
-                        ps.setString(1, key.warehouseCode());
-                        ps.setString(2, key.skuCode());
-                        try (ResultSet rs = ps.executeQuery()) {
-                            if (rs.next()) {
-                                levels.put(key, new StockLevel(rs.getInt(1), rs.getInt(2)));
-                            }
-                        }
-                    }
-                    return null;
-                });
-        return levels;
-    }
-
-    /** Adds each row's changes, by primary key, one statement per row in one JDBC batch. */
-    void changeRows(List<Map.Entry<StockKey, int[]>> changes) {
-        jdbc.getJdbcTemplate().batchUpdate("""
+        int[][] updated = jdbc.getJdbcTemplate().batchUpdate("""
                 UPDATE stock SET on_hand = on_hand + ?, allocated = allocated + ?
-                 WHERE warehouse_code = ? AND sku_code = ?""", changes, changes.size(), (ps, row) -> {
+                 WHERE warehouse_code = ? AND sku_code = ?
+                   AND allocated + ? >= 0 AND allocated + ? <= on_hand + ?""", changes, changes.size(), (ps, row) -> {
             ps.setInt(1, row.getValue()[0]);
             ps.setInt(2, row.getValue()[1]);
             ps.setString(3, row.getKey().warehouseCode());
             ps.setString(4, row.getKey().skuCode());
+            ps.setInt(5, row.getValue()[1]);
+            ps.setInt(6, row.getValue()[1]);
+            ps.setInt(7, row.getValue()[0]);
         });
+        return updated.length == 0 ? new int[0] : updated[0];
     }
 
     /**
