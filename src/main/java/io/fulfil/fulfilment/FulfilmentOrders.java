@@ -23,7 +23,9 @@ import org.springframework.stereotype.Repository;
  * The one place where a fulfilment order's status changes (the split creates them ALLOCATED). Every
  * update is guarded in SQL by the legal predecessors that {@link FulfilmentStatus} gives, so of two
  * jobs racing for the same fulfilment order only one can win, and callers lock the rows first
- * ({@link #lock}) so that they decide on what they will change.
+ * ({@link #lock}) so that they decide on what they will change, or hold a lock that keeps what they
+ * decide on from changing (the manifest import: a PICKED fulfilment order leaves PICKED only under
+ * its parent's lock, so it holds the parents' and lets the shipments' update lock the rows).
  *
  * <p>Lock order, for every job: parent orders ({@link ParentOrders#lock}), then fulfilment orders
  * (here), then stock rows ({@code StockLedger}), each in key order. Jobs that keep to it queue for
@@ -164,8 +166,9 @@ public class FulfilmentOrders {
     }
 
     /**
-     * Ships these fulfilment orders, locked by the caller and PICKED: SHIPPED with their parcel's
-     * carrier, tracking number, time and weight. Changes nothing when one of them is not PICKED.
+     * Ships these fulfilment orders, PICKED, whose parents the caller has locked: SHIPPED with their
+     * parcel's carrier, tracking number, time and weight. Fails, for the caller to roll back, when
+     * one of them is not PICKED.
      *
      * <p>On MySQL the shipments' document drives the joined update ({@code STRAIGHT_JOIN}): each
      * fulfilment order is found by its primary key (named: on a small or freshly counted table the
@@ -293,7 +296,8 @@ public class FulfilmentOrders {
     private static void requireEach(int[][] counts, String message) {
         for (int[] batch : counts) {
             for (int count : batch) {
-                // MySQL's rewritten batches may answer "no info" (-2); the rows are locked by the caller
+                // a driver may answer "no info" (-2) for a batch; only a count of 0 says a row was not
+                // in a legal predecessor status (H2, which runs these batches, gives exact counts)
                 if (count == 0) {
                     throw new IllegalStateException(message);
                 }

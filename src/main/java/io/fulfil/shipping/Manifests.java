@@ -190,15 +190,21 @@ public class Manifests implements ImportKind<ManifestRow> {
      * shows of a PICKED or shipped one stays true until this chunk commits; one still WAVED is
      * rejected as not picked, as it would be had the pick confirmation come later. The shipments'
      * update keeps its guard (only from PICKED, every row or the chunk fails) all the same. Locks
-     * are writes on H2, so taking none here saves a write of every row shipped.
+     * are writes on H2, so taking none here saves a write of every row shipped. The second read sees
+     * what committed while this chunk waited for the parents' locks because connections run at
+     * READ COMMITTED ({@code spring.datasource.hikari.transaction-isolation}); at REPEATABLE READ it
+     * would see the first read's snapshot, and a row shipped or cancelled meanwhile would fail the
+     * chunk at the guarded update instead of being refused with its reason. Only the fulfilment
+     * orders found by the first read, whose parents are locked, are read again: one that did not
+     * exist then is unknown.
      */
     @Override
     public List<List<RowError>> apply(List<ManifestRow> rows, String fileName, long jobExecutionId) {
-        Set<String> fulfilmentNos = fulfilmentNos(rows);
+        Map<String, ShippingStore.Shippable> found = store.fulfilmentOrders(fulfilmentNos(rows));
         Set<String> orderNos = new TreeSet<>();
-        store.fulfilmentOrders(fulfilmentNos).values().forEach(fo -> orderNos.add(fo.orderNo()));
+        found.values().forEach(fo -> orderNos.add(fo.orderNo()));
         Map<String, OrderStatus> parents = parentOrders.lock(orderNos);
-        Map<String, ShippingStore.Shippable> orders = store.fulfilmentOrders(fulfilmentNos);
+        Map<String, ShippingStore.Shippable> orders = store.fulfilmentOrders(found.keySet());
         List<Verdict> verdicts = judge(rows, orders, store.parcelOwners(rows.stream().map(ManifestRow::parcel).toList()));
         List<List<RowError>> rejected = new ArrayList<>();
         List<ManifestRow> accepted = new ArrayList<>();

@@ -34,7 +34,7 @@ class ShippingStore {
         this.shippedParcels = shippedParcels;
     }
 
-    /** These fulfilment orders as last committed (under the caller's locks, as they are now). */
+    /** These fulfilment orders as last committed (read under the parents' locks: as they stay to the commit). */
     Map<String, Shippable> fulfilmentOrders(Collection<String> fulfilmentNos) {
         Map<String, Shippable> found = new HashMap<>();
         for (List<String> slice : keyLists.slices(fulfilmentNos)) {

@@ -55,7 +55,13 @@ final class H2StockDialect implements StockDialect {
         if (applied.size() == sorted.size()) {
             return true;
         }
-        rows.changeRowsWithinBounds(applied);
+        for (int given : rows.changeRowsWithinBounds(applied)) {
+            if (given != 1) {
+                // cannot happen (the row is locked by this transaction and goes back to a level that
+                // was within bounds); if it did, the caller must not go on as if nothing had changed
+                throw new IllegalStateException("a stock row could not be given back; roll the transaction back");
+            }
+        }
         return false;
     }
 

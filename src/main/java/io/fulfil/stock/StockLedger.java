@@ -24,8 +24,8 @@ import org.springframework.transaction.PlatformTransactionManager;
  * first) or {@linkplain #tryReserve tries to reserve} against levels read earlier; every other
  * movement (release, short pick, shipment) goes through {@link #apply} and a count through
  * {@link #count}, both journalled in {@code stock_movement}. No row ever goes below zero or past its
- * {@code on_hand}: the ledger checks each change as it locks the row (on MySQL in the update's own
- * condition), and the table's check constraint backs it up.
+ * {@code on_hand}: the ledger checks each change in the condition of the update that locks the row
+ * (a movement) or as it locks the row (a count), and the table's check constraint backs it up.
  *
  * <p>Lock order. Every job locks parent orders, then fulfilment orders, then stock rows, each in key
  * order. Stock rows are locked here only, in one order per database: on H2 by SKU then warehouse

@@ -394,6 +394,60 @@ abstract class ManifestImportFunctionalTests extends ShippingFlowTests {
         return Math.floorMod(orderNo.hashCode(), 2);
     }
 
+    /**
+     * A chunk locks its parents, not its fulfilment orders, and reads them again under those locks: a
+     * fulfilment order shipped by another import while this one waited for the parent is seen as
+     * shipped, and its row is refused with the parcel it went out as, rather than failing the chunk
+     * at the shipments' guarded update. Here the first import holds its chunk uncommitted while the
+     * second, whose validation saw the order still PICKED, applies.
+     */
+    @Test
+    void aRowWhoseOrderAnotherImportShipsWhileItWaitsForTheParentIsRejectedWithThatParcel() throws Exception {
+        orders("A:S1x2");
+        splitAndWave();
+        String a = fo("A");
+        pick(List.of(a));
+        Path first = manifest("first.csv", a + ",SF,SF" + prefix + "01,2026-11-21T12:00:00+08:00,1200");
+        Path second = manifest("second.csv", a + ",SF,SF" + prefix + "02,2026-11-21T12:30:00+08:00,1300");
+        java.util.concurrent.CountDownLatch holding = new java.util.concurrent.CountDownLatch(1);
+        java.util.concurrent.CountDownLatch release = new java.util.concurrent.CountDownLatch(1);
+        failingImport.beforeCommit.set(() -> {
+            holding.countDown();
+            try {
+                release.await(20, java.util.concurrent.TimeUnit.SECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        });
+        var firstRun = java.util.concurrent.CompletableFuture.supplyAsync(() -> importQuietly(first));
+        assertThat(holding.await(60, java.util.concurrent.TimeUnit.SECONDS)).isTrue();
+        var secondRun = java.util.concurrent.CompletableFuture.supplyAsync(() -> importQuietly(second));
+        Thread.sleep(2000);
+        release.countDown();
+        ImportReport one = firstRun.get(2, java.util.concurrent.TimeUnit.MINUTES);
+        ImportReport two = secondRun.get(2, java.util.concurrent.TimeUnit.MINUTES);
+
+        assertThat(one.ok()).as(one.lines().toString()).isTrue();
+        // all or nothing: the run fails on the row, naming it and the parcel, not on the guarded update
+        assertThat(two.ok()).isFalse();
+        assertThat(String.join("\n", two.lines()))
+                .contains("second.csv:2: column fulfilment_no: fulfilment order " + a + " was already shipped as SF SF"
+                        + prefix + "01")
+                .doesNotContain("no longer PICKED");
+        assertThat(jdbc.queryForObject("SELECT tracking_no FROM fulfilment_order WHERE fulfilment_no = ?", String.class, a))
+                .isEqualTo("SF" + prefix + "01");
+        assertThat(count("SELECT COUNT(*) FROM stock_movement WHERE kind = 'SHIP'")).as("shipped once").isEqualTo(1);
+        assertInvariants();
+    }
+
+    private ImportReport importQuietly(Path file) {
+        try {
+            return imports.importFile("manifests", file, false);
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
     @Test
     void aManifestRowForAFulfilmentOrderTwiceInOneFileIsRejected() throws Exception {
         orders("A:S1x1");
