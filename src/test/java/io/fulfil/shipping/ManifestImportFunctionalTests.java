@@ -409,23 +409,9 @@ abstract class ManifestImportFunctionalTests extends ShippingFlowTests {
         pick(List.of(a));
         Path first = manifest("first.csv", a + ",SF,SF" + prefix + "01,2026-11-21T12:00:00+08:00,1200");
         Path second = manifest("second.csv", a + ",SF,SF" + prefix + "02,2026-11-21T12:30:00+08:00,1300");
-        java.util.concurrent.CountDownLatch holding = new java.util.concurrent.CountDownLatch(1);
-        java.util.concurrent.CountDownLatch release = new java.util.concurrent.CountDownLatch(1);
-        failingImport.beforeCommit.set(() -> {
-            holding.countDown();
-            try {
-                release.await(20, java.util.concurrent.TimeUnit.SECONDS);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-        });
-        var firstRun = java.util.concurrent.CompletableFuture.supplyAsync(() -> importQuietly(first));
-        assertThat(holding.await(60, java.util.concurrent.TimeUnit.SECONDS)).isTrue();
-        var secondRun = java.util.concurrent.CompletableFuture.supplyAsync(() -> importQuietly(second));
-        Thread.sleep(2000);
-        release.countDown();
-        ImportReport one = firstRun.get(2, java.util.concurrent.TimeUnit.MINUTES);
-        ImportReport two = secondRun.get(2, java.util.concurrent.TimeUnit.MINUTES);
+        List<ImportReport> reports = importWhileTheFirstHoldsAChunk("manifests", first, second);
+        ImportReport one = reports.get(0);
+        ImportReport two = reports.get(1);
 
         assertThat(one.ok()).as(one.lines().toString()).isTrue();
         // all or nothing: the run fails on the row, naming it and the parcel, not on the guarded update
@@ -438,14 +424,6 @@ abstract class ManifestImportFunctionalTests extends ShippingFlowTests {
                 .isEqualTo("SF" + prefix + "01");
         assertThat(count("SELECT COUNT(*) FROM stock_movement WHERE kind = 'SHIP'")).as("shipped once").isEqualTo(1);
         assertInvariants();
-    }
-
-    private ImportReport importQuietly(Path file) {
-        try {
-            return imports.importFile("manifests", file, false);
-        } catch (Exception e) {
-            throw new IllegalStateException(e);
-        }
     }
 
     @Test

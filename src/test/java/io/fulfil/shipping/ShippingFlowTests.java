@@ -270,6 +270,41 @@ public abstract class ShippingFlowTests {
                 "杭州", "scan " + code);
     }
 
+    /**
+     * Imports {@code first} on another thread and holds its first chunk uncommitted; meanwhile imports
+     * {@code second} on a third thread, gives it two seconds, then lets the first commit. Answers
+     * both reports, first's first.
+     */
+    protected List<ImportReport> importWhileTheFirstHoldsAChunk(String kind, Path first, Path second) throws Exception {
+        java.util.concurrent.CountDownLatch holding = new java.util.concurrent.CountDownLatch(1);
+        java.util.concurrent.CountDownLatch release = new java.util.concurrent.CountDownLatch(1);
+        failingImport.beforeCommit.set(() -> {
+            holding.countDown();
+            try {
+                release.await(20, java.util.concurrent.TimeUnit.SECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        });
+        var firstRun = importAsync(kind, first);
+        assertThat(holding.await(60, java.util.concurrent.TimeUnit.SECONDS)).as("the first import holds a chunk").isTrue();
+        var secondRun = importAsync(kind, second);
+        Thread.sleep(2000);
+        release.countDown();
+        return List.of(firstRun.get(2, java.util.concurrent.TimeUnit.MINUTES),
+                secondRun.get(2, java.util.concurrent.TimeUnit.MINUTES));
+    }
+
+    private java.util.concurrent.CompletableFuture<ImportReport> importAsync(String kind, Path file) {
+        return java.util.concurrent.CompletableFuture.supplyAsync(() -> {
+            try {
+                return imports.importFile(kind, file, false);
+            } catch (Exception e) {
+                throw new IllegalStateException(e);
+            }
+        });
+    }
+
     protected ImportReport importOk(String kind, Path file) throws Exception {
         ImportReport report = imports.importFile(kind, file, false);
         assertThat(report.ok()).as(report.lines().toString()).isTrue();

@@ -219,35 +219,9 @@ public abstract class CarrierEventImportFunctionalTests extends ShippingFlowTest
         String t = "SF" + prefix + "NOTYET";
         Path first = events("first.csv", List.of(event("SF", t, "50", 8)));
         Path second = events("second.csv", List.of(event("SF", t, "50", 8), event("SF", t, "44", 9)));
-        java.util.concurrent.CountDownLatch holding = new java.util.concurrent.CountDownLatch(1);
-        java.util.concurrent.CountDownLatch release = new java.util.concurrent.CountDownLatch(1);
-        failingImport.beforeCommit.set(() -> {
-            holding.countDown();
-            try {
-                release.await(20, java.util.concurrent.TimeUnit.SECONDS);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-        });
-        var firstRun = java.util.concurrent.CompletableFuture.supplyAsync(() -> {
-            try {
-                return imports.importFile("carrier-events", first, false);
-            } catch (Exception e) {
-                throw new IllegalStateException(e);
-            }
-        });
-        assertThat(holding.await(60, java.util.concurrent.TimeUnit.SECONDS)).isTrue();
-        var secondRun = java.util.concurrent.CompletableFuture.supplyAsync(() -> {
-            try {
-                return imports.importFile("carrier-events", second, false);
-            } catch (Exception e) {
-                throw new IllegalStateException(e);
-            }
-        });
-        Thread.sleep(2000);
-        release.countDown();
-        ImportReport one = firstRun.get(2, java.util.concurrent.TimeUnit.MINUTES);
-        ImportReport two = secondRun.get(2, java.util.concurrent.TimeUnit.MINUTES);
+        List<ImportReport> reports = importWhileTheFirstHoldsAChunk("carrier-events", first, second);
+        ImportReport one = reports.get(0);
+        ImportReport two = reports.get(1);
 
         assertThat(one.ok()).as(one.lines().toString()).isTrue();
         assertThat(two.ok()).as(two.lines().toString()).isTrue();
