@@ -76,24 +76,13 @@ final class StockRows {
     }
 
     /**
-     * Adds (sign +1) or gives back (sign -1) each row's quantity, by primary key, in one batch, in the
-     * order given. Adding applies only where the quantity is still available; the answer is each
-     * row's update count.
+     * Adds (sign +1) or gives back (sign -1) each row's quantity to {@code allocated}, by primary key,
+     * in one batch, in the order given: {@link #changeRowsWithinBounds} with no change to
+     * {@code on_hand}, so adding applies only where the quantity is still available. The answer is
+     * each row's update count.
      */
     int[] updateRows(List<Map.Entry<StockKey, Integer>> rows, int sign) {
-        if (rows.isEmpty()) {
-            return new int[0];
-        }
-        int[][] updated = jdbc.getJdbcTemplate().batchUpdate("""
-                UPDATE stock SET allocated = allocated + ?
-                 WHERE warehouse_code = ? AND sku_code = ? AND on_hand - allocated >= ?""",
-                rows, rows.size(), (ps, row) -> {
-                    ps.setInt(1, sign * row.getValue());
-                    ps.setString(2, row.getKey().warehouseCode());
-                    ps.setString(3, row.getKey().skuCode());
-                    // giving back needs no room: -qty is always within reach
-                    ps.setInt(4, sign > 0 ? row.getValue() : -row.getValue());
-                });
-        return updated[0];
+        return changeRowsWithinBounds(rows.stream()
+                .map(row -> Map.entry(row.getKey(), new int[] {0, sign * row.getValue()})).toList());
     }
 }
