@@ -12,6 +12,11 @@ import java.security.MessageDigest;
 import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import org.springframework.batch.core.ExitStatus;
 import org.springframework.batch.core.job.parameters.JobParameters;
 import org.springframework.batch.core.scope.context.ChunkContext;
@@ -66,7 +71,8 @@ final class ValidateFileTasklet<R extends ImportRow> implements Tasklet {
         Path copy = null;
         try (RejectFile rejects = RejectFile.beside(file); CsvInput input = CsvInput.open(file, kind.requiredColumns());
              GroupedRows grouped = groupedCopy(input, step);
-             PartitionedRows partitioned = partitionedCopy(input, step)) {
+             PartitionedRows partitioned = partitionedCopy(input, step);
+             CheckAhead<R> checking = new CheckAhead<>(kind.jobName())) {
             reservedColumns(input, grouped != null || partitioned != null);
             RowKeys seen = new RowKeys();
             List<RowKeys> seenAlso = kind.alsoUnique().stream().map(u -> new RowKeys()).toList();
@@ -93,10 +99,20 @@ final class ValidateFileTasklet<R extends ImportRow> implements Tasklet {
                 }
                 batch.add(new ParsedRow<>(row, value));
                 if (batch.size() == chunkSize) {
-                    rejected += check(batch, rejects, grouped, partitioned, verdicts);
+                    List<ParsedRow<R>> checked = checking.submit(batch, this::check);
+                    batch = new ArrayList<>(chunkSize);
+                    if (checked != null) {
+                        rejected += write(checked, rejects, grouped, partitioned, verdicts);
+                    }
                 }
             }
-            rejected += check(batch, rejects, grouped, partitioned, verdicts);
+            List<ParsedRow<R>> last = checking.submit(batch, this::check);
+            if (last != null) {
+                rejected += write(last, rejects, grouped, partitioned, verdicts);
+            }
+            for (List<ParsedRow<R>> checked = checking.oldest(); checked != null; checked = checking.oldest()) {
+                rejected += write(checked, rejects, grouped, partitioned, verdicts);
+            }
             List<RowError> problems = input.problems();
             fileProblem = !problems.isEmpty() || rows == 0;
             if (rows == 0 && problems.isEmpty()) {
@@ -169,15 +185,96 @@ final class ValidateFileTasklet<R extends ImportRow> implements Tasklet {
     }
 
     /**
-     * Checks the good rows of a batch against the database, then writes the bad ones in line order;
-     * the good ones go to the grouped or partitioned copy, if any.
+     * Checks batches against the database on two threads of their own while the file is parsed and
+     * the checked batches written, in file order, by the step's thread. Checking waits for the
+     * database, parsing for nothing, so with the checks of two batches at once the work overlaps on two
+     * cores and on the database's side too. Batches are independent (rows repeated across batches are
+     * found while parsing), so they may be checked in any order; the rejects file, the copy and the
+     * verdicts' digest are written by the step's thread alone, batch after batch in file order. The
+     * checks' reads run outside the step's transaction, each in its own: they write nothing, and
+     * {@code apply} judges every row again under its locks. At most {@value #AHEAD} batches wait or run.
      */
-    private int check(List<ParsedRow<R>> batch, RejectFile rejects, GroupedRows grouped, PartitionedRows partitioned,
-                      MessageDigest verdicts) {
+    private static final class CheckAhead<R extends ImportRow> implements AutoCloseable {
+
+        static final int AHEAD = 2;
+
+        private final ExecutorService threads;
+        private final java.util.ArrayDeque<Checked<R>> inFlight = new java.util.ArrayDeque<>();
+
+        private record Checked<R extends ImportRow>(List<ParsedRow<R>> batch, Future<?> check) {
+        }
+
+        CheckAhead(String jobName) {
+            java.util.concurrent.atomic.AtomicInteger n = new java.util.concurrent.atomic.AtomicInteger();
+            threads = Executors.newFixedThreadPool(AHEAD, task -> {
+                Thread t = new Thread(task, jobName + "-validate-check-" + n.incrementAndGet());
+                t.setDaemon(true);
+                return t;
+            });
+        }
+
+        /**
+         * Starts checking this batch; when {@value #AHEAD} are already in flight, first waits for the
+         * oldest and returns it, checked, to be written; otherwise returns null.
+         */
+        List<ParsedRow<R>> submit(List<ParsedRow<R>> batch, java.util.function.Consumer<List<ParsedRow<R>>> check) {
+            List<ParsedRow<R>> oldest = inFlight.size() >= AHEAD ? oldest() : null;
+            inFlight.add(new Checked<>(batch, threads.submit(() -> check.accept(batch))));
+            return oldest;
+        }
+
+        /** Waits for the oldest batch in flight and returns it, checked; null when none is. */
+        List<ParsedRow<R>> oldest() {
+            Checked<R> first = inFlight.poll();
+            if (first == null) {
+                return null;
+            }
+            try {
+                first.check().get();
+                return first.batch();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException("interrupted while checking rows", e);
+            } catch (ExecutionException e) {
+                if (e.getCause() instanceof RuntimeException runtime) {
+                    throw runtime;
+                }
+                if (e.getCause() instanceof Error error) {
+                    throw error;
+                }
+                throw new IllegalStateException(e.getCause());
+            }
+        }
+
+        /** Lets checks in flight end (nothing is written after a failure) and ends the threads. */
+        @Override
+        public void close() {
+            threads.shutdown();
+            try {
+                if (!threads.awaitTermination(10, TimeUnit.MINUTES)) {
+                    threads.shutdownNow();
+                }
+            } catch (InterruptedException e) {
+                threads.shutdownNow();
+                Thread.currentThread().interrupt();
+            }
+        }
+    }
+
+    /** Checks the good rows of a batch against the database (rejecting rows, giving partition keys). */
+    private void check(List<ParsedRow<R>> batch) {
         List<ParsedRow<R>> readable = batch.stream().filter(p -> p.value() != null && !p.row().hasErrors()).toList();
         if (!readable.isEmpty()) {
             kind.check(readable);
         }
+    }
+
+    /**
+     * Writes a checked batch: the bad rows to the rejects file in line order, the good ones to the
+     * grouped or partitioned copy, if any; returns the bad rows.
+     */
+    private int write(List<ParsedRow<R>> batch, RejectFile rejects, GroupedRows grouped, PartitionedRows partitioned,
+                      MessageDigest verdicts) {
         int rejected = 0;
         for (ParsedRow<R> parsed : batch) {
             if (parsed.row().hasErrors()) {
@@ -195,7 +292,6 @@ final class ValidateFileTasklet<R extends ImportRow> implements Tasklet {
                 partitioned.add(parsed.row(), parsed.partitionKey());
             }
         }
-        batch.clear();
         return rejected;
     }
 }
