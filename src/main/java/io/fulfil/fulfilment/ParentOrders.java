@@ -85,18 +85,41 @@ public class ParentOrders {
             return changed;
         }
         Map<String, List<FulfilmentStatus>> parts = new HashMap<>();
-        Set<String> backordered = new HashSet<>();
         for (List<String> slice : keyLists.slices(derived.keySet())) {
-            Object keys = keyLists.bind(slice);
             jdbc.query("SELECT f.order_no, f.status FROM " + FulfilmentOrders.ofOrders(keyLists)
                             + " WHERE " + keyLists.matches("o.order_no", "nos"),
-                    Map.of("nos", keys), rs -> {
+                    Map.of("nos", keyLists.bind(slice)), rs -> {
                         parts.computeIfAbsent(rs.getString(1), k -> new ArrayList<>())
                                 .add(FulfilmentStatus.valueOf(rs.getString(2)));
                     });
+        }
+        return rollUp(derived, parts, changed);
+    }
+
+    /**
+     * The same for orders whose statuses the caller read under its lock ({@link #lock}), and whose
+     * fulfilment orders it read under that lock too and knows as they stand now, this transaction's
+     * changes included ({@code parts}: each order's fulfilment orders' statuses, every one of them).
+     * Saves reading the parts again; the backorders are read.
+     */
+    public Map<String, OrderStatus> rollUp(Map<String, OrderStatus> lockedStatuses,
+                                           Map<String, List<FulfilmentStatus>> parts) {
+        Map<String, OrderStatus> derived = new TreeMap<>();
+        lockedStatuses.forEach((orderNo, status) -> {
+            if (status != null && !NOT_DERIVED.contains(status)) {
+                derived.put(orderNo, status);
+            }
+        });
+        return derived.isEmpty() ? new TreeMap<>() : rollUp(derived, parts, new TreeMap<>());
+    }
+
+    private Map<String, OrderStatus> rollUp(Map<String, OrderStatus> derived, Map<String, List<FulfilmentStatus>> parts,
+                                            Map<String, OrderStatus> changed) {
+        Set<String> backordered = new HashSet<>();
+        for (List<String> slice : keyLists.slices(derived.keySet())) {
             backordered.addAll(jdbc.queryForList(
                     "SELECT DISTINCT order_no FROM backorder WHERE " + keyLists.matches("order_no", "nos"),
-                    Map.of("nos", keys), String.class));
+                    Map.of("nos", keyLists.bind(slice)), String.class));
         }
         Map<OrderStatus, List<String>> moves = new TreeMap<>();
         derived.forEach((orderNo, status) -> {

@@ -19,6 +19,7 @@ import java.time.LocalDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -195,8 +196,11 @@ public class Manifests implements ImportKind<ManifestRow> {
      * READ COMMITTED ({@code spring.datasource.hikari.transaction-isolation}); at REPEATABLE READ it
      * would see the first read's snapshot, and a row shipped or cancelled meanwhile would fail the
      * chunk at the guarded update instead of being refused with its reason. Only the fulfilment
-     * orders found by the first read, whose parents are locked, are read again: one that did not
-     * exist then is unknown.
+     * orders found by the first read, whose parents are locked, are judged: one that did not
+     * exist then is unknown. That second read takes every fulfilment order of the locked parents
+     * (through the index by parent order), so the parents' roll-up needs no read of its own: it
+     * derives from those statuses with this chunk's shipments applied, unless events that waited for a
+     * parcel moved it on from SHIPPED (then the roll-up reads the parts itself).
      */
     @Override
     public List<List<RowError>> apply(List<ManifestRow> rows, String fileName, long jobExecutionId) {
@@ -204,7 +208,15 @@ public class Manifests implements ImportKind<ManifestRow> {
         Set<String> orderNos = new TreeSet<>();
         found.values().forEach(fo -> orderNos.add(fo.orderNo()));
         Map<String, OrderStatus> parents = parentOrders.lock(orderNos);
-        Map<String, ShippingStore.Shippable> orders = store.fulfilmentOrders(found.keySet());
+        // all the parents' fulfilment orders: this chunk's to judge, and every one for the roll-up
+        Map<String, ShippingStore.Shippable> family = store.fulfilmentOrdersOf(parents.keySet());
+        Map<String, ShippingStore.Shippable> orders = new HashMap<>();
+        found.keySet().forEach(no -> {
+            ShippingStore.Shippable fo = family.get(no);
+            if (fo != null) {
+                orders.put(no, fo);
+            }
+        });
         List<Verdict> verdicts = judge(rows, orders, store.parcelOwners(rows.stream().map(ManifestRow::parcel).toList()));
         List<List<RowError>> rejected = new ArrayList<>();
         List<ManifestRow> accepted = new ArrayList<>();
@@ -217,15 +229,32 @@ public class Manifests implements ImportKind<ManifestRow> {
                 accepted.add(r);
             }
         }
-        if (!accepted.isEmpty()) {
-            ship(accepted, orders, jobExecutionId);
-        }
+        boolean movedOn = !accepted.isEmpty() && ship(accepted, orders, jobExecutionId);
         // the parents' statuses as locked: nothing in this chunk changed a parent before its roll-up
-        parentOrders.rollUp(parents);
+        if (movedOn) {
+            parentOrders.rollUp(parents);
+        } else {
+            parentOrders.rollUp(parents, partsAfter(family, accepted));
+        }
         return rejected;
     }
 
-    private void ship(List<ManifestRow> accepted, Map<String, ShippingStore.Shippable> orders, long jobExecutionId) {
+    /** Each parent's fulfilment orders' statuses once the accepted rows are shipped. */
+    private static Map<String, List<FulfilmentStatus>> partsAfter(Map<String, ShippingStore.Shippable> family,
+                                                                  List<ManifestRow> accepted) {
+        Set<String> shipped = new HashSet<>();
+        accepted.forEach(r -> shipped.add(r.fulfilmentNo()));
+        Map<String, List<FulfilmentStatus>> parts = new HashMap<>();
+        family.values().forEach(fo -> parts.computeIfAbsent(fo.orderNo(), k -> new ArrayList<>())
+                .add(shipped.contains(fo.fulfilmentNo()) ? FulfilmentStatus.SHIPPED : fo.status()));
+        return parts;
+    }
+
+    /**
+     * Ships the accepted rows; returns whether events that waited for some of their parcels were
+     * applied (then those fulfilment orders may have moved on from SHIPPED).
+     */
+    private boolean ship(List<ManifestRow> accepted, Map<String, ShippingStore.Shippable> orders, long jobExecutionId) {
         Map<String, String> warehouses = new HashMap<>();
         accepted.forEach(r -> warehouses.put(r.fulfilmentNo(), orders.get(r.fulfilmentNo()).warehouseCode()));
         var units = heldUnits.of(warehouses);
@@ -246,7 +275,7 @@ public class Manifests implements ImportKind<ManifestRow> {
         shipments.sort(java.util.Comparator.comparing(FulfilmentOrders.Shipment::fulfilmentNo));
         fulfilmentOrders.ship(shipments);
         stockLedger.apply(movements, jobExecutionId);
-        tracking.shipped(parcels);
+        return tracking.shipped(parcels);
     }
 
     private static Set<String> fulfilmentNos(List<ManifestRow> rows) {

@@ -1,5 +1,6 @@
 package io.fulfil.shipping;
 
+import io.fulfil.fulfilment.FulfilmentOrders;
 import io.fulfil.fulfilment.FulfilmentStatus;
 import io.fulfil.support.KeyLists;
 import io.fulfil.tracking.ParcelKey;
@@ -34,7 +35,7 @@ class ShippingStore {
         this.shippedParcels = shippedParcels;
     }
 
-    /** These fulfilment orders as last committed (read under the parents' locks: as they stay to the commit). */
+    /** These fulfilment orders as last committed. */
     Map<String, Shippable> fulfilmentOrders(Collection<String> fulfilmentNos) {
         Map<String, Shippable> found = new HashMap<>();
         for (List<String> slice : keyLists.slices(fulfilmentNos)) {
@@ -43,15 +44,39 @@ class ShippingStore {
                                    shipped_at, weight_grams, temperature_zone, wave_no
                               FROM fulfilment_order WHERE %s""".formatted(keyLists.matches("fulfilment_no", "nos")),
                     Map.of("nos", keyLists.bind(slice)), rs -> {
-                        String carrier = rs.getString(5);
-                        Integer weight = (Integer) rs.getObject(8, Integer.class);
-                        found.put(rs.getString(1), new Shippable(rs.getString(1), rs.getString(2), rs.getString(3),
-                                FulfilmentStatus.valueOf(rs.getString(4)),
-                                carrier == null ? null : new ParcelKey(carrier, rs.getString(6)),
-                                rs.getObject(7, LocalDateTime.class), weight, rs.getString(9), rs.getString(10)));
+                        Shippable fo = shippable(rs);
+                        found.put(fo.fulfilmentNo(), fo);
                     });
         }
         return found;
+    }
+
+    /**
+     * Every fulfilment order of these parent orders, as last committed: read under the parents' locks,
+     * as they stay to the commit but for what the caller changes. Through the index by parent order.
+     */
+    Map<String, Shippable> fulfilmentOrdersOf(Collection<String> orderNos) {
+        Map<String, Shippable> found = new HashMap<>();
+        for (List<String> slice : keyLists.slices(orderNos)) {
+            jdbc.query("""
+                            SELECT f.fulfilment_no, f.order_no, f.warehouse_code, f.status, f.carrier_code, f.tracking_no,
+                                   f.shipped_at, f.weight_grams, f.temperature_zone, f.wave_no
+                              FROM %s WHERE %s""".formatted(FulfilmentOrders.ofOrders(keyLists),
+                            keyLists.matches("o.order_no", "nos")),
+                    Map.of("nos", keyLists.bind(slice)), rs -> {
+                        Shippable fo = shippable(rs);
+                        found.put(fo.fulfilmentNo(), fo);
+                    });
+        }
+        return found;
+    }
+
+    private static Shippable shippable(java.sql.ResultSet rs) throws java.sql.SQLException {
+        String carrier = rs.getString(5);
+        Integer weight = (Integer) rs.getObject(8, Integer.class);
+        return new Shippable(rs.getString(1), rs.getString(2), rs.getString(3),
+                FulfilmentStatus.valueOf(rs.getString(4)), carrier == null ? null : new ParcelKey(carrier, rs.getString(6)),
+                rs.getObject(7, LocalDateTime.class), weight, rs.getString(9), rs.getString(10));
     }
 
     /** The fulfilment order that has each of these parcels' carrier and tracking number, where one has. */

@@ -2,6 +2,8 @@ package io.fulfil.tracking;
 
 import io.fulfil.support.BulkInsert;
 import io.fulfil.support.Database;
+import io.fulfil.support.JsonTable;
+import io.fulfil.support.KeyCollations;
 import io.fulfil.support.KeyLists;
 import io.fulfil.support.SqlTimestamps;
 import java.sql.Types;
@@ -13,6 +15,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
+import org.springframework.jdbc.core.RowCallbackHandler;
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.stereotype.Repository;
@@ -37,11 +40,16 @@ class EventStore {
     private final KeyLists keyLists;
     private final ShippedParcels shippedParcels;
     private final BulkInsert<NewEvent> eventInsert;
+    /** MySQL: the parcels looked up as one joined table (see {@link #waiting}). */
+    private final boolean joinedLookups;
+    private final KeyCollations keys;
 
     EventStore(NamedParameterJdbcTemplate jdbc, KeyLists keyLists, ShippedParcels shippedParcels, Database database) {
         this.jdbc = jdbc;
         this.keyLists = keyLists;
         this.shippedParcels = shippedParcels;
+        this.joinedLookups = database == Database.MYSQL;
+        this.keys = new KeyCollations(jdbc.getJdbcTemplate());
         this.eventInsert = BulkInsert.into("carrier_event")
                 .text("tracking_no").text("carrier_code").text("event_code").text("event_time").text("location")
                 .text("description").text("mapped_status").text("fulfilment_no")
@@ -157,11 +165,32 @@ class EventStore {
                 });
     }
 
-    /** Those of these parcels whose events wait for a manifest. */
-    Set<ParcelKey> waiting(Collection<ParcelKey> keys) {
+    /**
+     * Those of these parcels whose events wait for a manifest. Asked for every chunk of a manifest,
+     * and mostly answered with nothing, so it is kept cheap: on MySQL the parcels are one bound
+     * document ({@link JsonTable}) joined to the table's key, rather than an IN list of a parameter
+     * per tracking number (whose binding cost the manifest import more than the lookup itself).
+     */
+    Set<ParcelKey> waiting(Collection<ParcelKey> parcels) {
         Set<ParcelKey> found = new TreeSet<>();
-        Set<ParcelKey> wanted = Set.copyOf(keys);
-        for (List<String> slice : keyLists.slices(ParcelKey.trackingNos(keys))) {
+        if (joinedLookups) {
+            for (List<ParcelKey> piece : JsonTable.pieces(new ArrayList<>(parcels))) {
+                jdbc.getJdbcTemplate().query("""
+                                SELECT w.tracking_no, w.carrier_code
+                                  FROM %s d
+                                  JOIN waiting_parcel w ON w.tracking_no = %s AND w.carrier_code = %s"""
+                                .formatted(JsonTable.of(JsonTable.Column.text("tracking"), JsonTable.Column.text("carrier")),
+                                        keys.as("waiting_parcel", "tracking_no", "d.tracking"),
+                                        keys.as("waiting_parcel", "carrier_code", "d.carrier")),
+                        JsonTable.bind(piece, (key, json) -> {
+                            json.string(0, key.trackingNo());
+                            json.string(1, key.carrierCode());
+                        }), (RowCallbackHandler) rs -> found.add(new ParcelKey(rs.getString(2), rs.getString(1))));
+            }
+            return found;
+        }
+        Set<ParcelKey> wanted = Set.copyOf(parcels);
+        for (List<String> slice : keyLists.slices(ParcelKey.trackingNos(parcels))) {
             jdbc.query("SELECT tracking_no, carrier_code FROM waiting_parcel WHERE "
                             + keyLists.matches("tracking_no", "nos"),
                     Map.of("nos", keyLists.bind(slice)), rs -> {

@@ -104,14 +104,15 @@ public class ParcelTracking {
 
     /**
      * Applies the waiting events of parcels just shipped by the caller, who holds the locks of their
-     * parents and fulfilment orders (now SHIPPED) and rolls the parents up afterwards.
+     * parents and fulfilment orders (now SHIPPED) and rolls the parents up afterwards. Returns whether
+     * there were any: then some of those fulfilment orders may have moved on from SHIPPED.
      */
-    public void shipped(List<ShippedParcel> shipped) {
+    public boolean shipped(List<ShippedParcel> shipped) {
         Map<ParcelKey, ShippedParcel> byKey = new HashMap<>();
         shipped.forEach(s -> byKey.put(s.key(), s));
         Set<ParcelKey> waiting = store.waiting(byKey.keySet());
         if (waiting.isEmpty()) {
-            return;
+            return false;
         }
         Map<ParcelKey, EventStore.Parcel> parcels = new HashMap<>();
         Map<String, FulfilmentOrders.Current> locked = new HashMap<>();
@@ -121,6 +122,7 @@ public class ParcelTracking {
             locked.put(s.current().fulfilmentNo(), s.current());
         }
         attachAndMove(parcels, locked);
+        return true;
     }
 
     /** A parcel the caller just shipped: its key and its fulfilment order as it is now (SHIPPED). */
