@@ -177,15 +177,12 @@ class EventStore {
             for (List<ParcelKey> piece : JsonTable.pieces(new ArrayList<>(parcels))) {
                 jdbc.getJdbcTemplate().query("""
                                 SELECT w.tracking_no, w.carrier_code
-                                  FROM %s d
+                                  FROM %s
                                   JOIN waiting_parcel w ON w.tracking_no = %s AND w.carrier_code = %s"""
-                                .formatted(JsonTable.of(JsonTable.Column.text("tracking"), JsonTable.Column.text("carrier")),
-                                        keys.as("waiting_parcel", "tracking_no", "d.tracking"),
+                                .formatted(ParcelKey.jsonTable(), keys.as("waiting_parcel", "tracking_no", "d.tracking"),
                                         keys.as("waiting_parcel", "carrier_code", "d.carrier")),
-                        JsonTable.bind(piece, (key, json) -> {
-                            json.string(0, key.trackingNo());
-                            json.string(1, key.carrierCode());
-                        }), (RowCallbackHandler) rs -> found.add(new ParcelKey(rs.getString(2), rs.getString(1))));
+                        ParcelKey.bindJson(piece),
+                        (RowCallbackHandler) rs -> found.add(new ParcelKey(rs.getString(2), rs.getString(1))));
             }
             return found;
         }

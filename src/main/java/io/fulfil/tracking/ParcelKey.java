@@ -1,10 +1,12 @@
 package io.fulfil.tracking;
 
+import io.fulfil.support.JsonTable;
 import io.fulfil.support.KeyLists;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 import java.util.TreeSet;
+import org.springframework.jdbc.core.PreparedStatementSetter;
 
 /** A parcel as carriers name it: the carrier and its tracking number (unique together, CONTRACT §8.1). */
 public record ParcelKey(String carrierCode, String trackingNo) implements Comparable<ParcelKey> {
@@ -34,6 +36,22 @@ public record ParcelKey(String carrierCode, String trackingNo) implements Compar
             }
         }
         return lists;
+    }
+
+    /**
+     * Parcels as a {@link JsonTable} {@code d} of columns {@code d.tracking} and {@code d.carrier}, for
+     * a lookup joined to a table's (tracking number, carrier) key on MySQL; bind with {@link #bindJson}.
+     */
+    static String jsonTable() {
+        return JsonTable.of(JsonTable.Column.text("tracking"), JsonTable.Column.text("carrier")) + " d";
+    }
+
+    /** The parcels to bind to a statement of {@link #jsonTable}. */
+    static PreparedStatementSetter bindJson(List<ParcelKey> parcels) {
+        return JsonTable.bind(parcels, (key, json) -> {
+            json.string(0, key.trackingNo());
+            json.string(1, key.carrierCode());
+        });
     }
 
     /** The distinct tracking numbers of these parcels, in key order. */

@@ -54,15 +54,12 @@ public class ShippedParcels {
             for (List<ParcelKey> piece : JsonTable.pieces(sorted)) {
                 jdbc.getJdbcTemplate().query("""
                                 SELECT f.tracking_no, f.carrier_code, f.fulfilment_no, f.order_no
-                                  FROM %s d
+                                  FROM %s
                                   JOIN fulfilment_order f ON f.tracking_no = %s AND f.carrier_code = %s"""
-                                .formatted(JsonTable.of(JsonTable.Column.text("tracking"), JsonTable.Column.text("carrier")),
-                                        keys.as("fulfilment_order", "tracking_no", "d.tracking"),
+                                .formatted(ParcelKey.jsonTable(), keys.as("fulfilment_order", "tracking_no", "d.tracking"),
                                         keys.as("fulfilment_order", "carrier_code", "d.carrier")),
-                        JsonTable.bind(piece, (key, json) -> {
-                            json.string(0, key.trackingNo());
-                            json.string(1, key.carrierCode());
-                        }), (RowCallbackHandler) rs -> found.put(new ParcelKey(rs.getString(2), rs.getString(1)),
+                        ParcelKey.bindJson(piece),
+                        (RowCallbackHandler) rs -> found.put(new ParcelKey(rs.getString(2), rs.getString(1)),
                                 new Owner(rs.getString(3), rs.getString(4))));
             }
             return found;
