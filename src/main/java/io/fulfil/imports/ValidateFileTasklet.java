@@ -16,7 +16,6 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-import java.util.concurrent.TimeUnit;
 import org.springframework.batch.core.ExitStatus;
 import org.springframework.batch.core.job.parameters.JobParameters;
 import org.springframework.batch.core.scope.context.ChunkContext;
@@ -194,7 +193,7 @@ final class ValidateFileTasklet<R extends ImportRow> implements Tasklet {
      * checks' reads run outside the step's transaction, each in its own: they write nothing, and
      * {@code apply} judges every row again under its locks. At most {@value #AHEAD} batches wait or run.
      */
-    private static final class CheckAhead<R extends ImportRow> implements AutoCloseable {
+    static final class CheckAhead<R extends ImportRow> implements AutoCloseable {
 
         static final int AHEAD = 2;
 
@@ -246,18 +245,16 @@ final class ValidateFileTasklet<R extends ImportRow> implements Tasklet {
             }
         }
 
-        /** Lets checks in flight end (nothing is written after a failure) and ends the threads. */
+        /**
+         * Ends the threads. After a success every check has been waited for; after a failure the
+         * checks still in flight are cancelled: their results would be written by nobody (the check
+         * threads never touch the rejects file or the copy, so those close safely meanwhile).
+         */
         @Override
         public void close() {
-            threads.shutdown();
-            try {
-                if (!threads.awaitTermination(10, TimeUnit.MINUTES)) {
-                    threads.shutdownNow();
-                }
-            } catch (InterruptedException e) {
-                threads.shutdownNow();
-                Thread.currentThread().interrupt();
-            }
+            inFlight.forEach(checked -> checked.check().cancel(true));
+            inFlight.clear();
+            threads.shutdownNow();
         }
     }
 

@@ -173,6 +173,8 @@ class EventStore {
      */
     Set<ParcelKey> waiting(Collection<ParcelKey> parcels) {
         Set<ParcelKey> found = new TreeSet<>();
+        // only exact matches: a case-insensitive collation would also match another case of a key
+        Set<ParcelKey> wanted = Set.copyOf(parcels);
         if (joinedLookups) {
             for (List<ParcelKey> piece : JsonTable.pieces(new ArrayList<>(parcels))) {
                 jdbc.getJdbcTemplate().query("""
@@ -182,11 +184,15 @@ class EventStore {
                                 .formatted(ParcelKey.jsonTable(), keys.as("waiting_parcel", "tracking_no", "d.tracking"),
                                         keys.as("waiting_parcel", "carrier_code", "d.carrier")),
                         ParcelKey.bindJson(piece),
-                        (RowCallbackHandler) rs -> found.add(new ParcelKey(rs.getString(2), rs.getString(1))));
+                        (RowCallbackHandler) rs -> {
+                            ParcelKey key = new ParcelKey(rs.getString(2), rs.getString(1));
+                            if (wanted.contains(key)) {
+                                found.add(key);
+                            }
+                        });
             }
             return found;
         }
-        Set<ParcelKey> wanted = Set.copyOf(parcels);
         for (List<String> slice : keyLists.slices(ParcelKey.trackingNos(parcels))) {
             jdbc.query("SELECT tracking_no, carrier_code FROM waiting_parcel WHERE "
                             + keyLists.matches("tracking_no", "nos"),
