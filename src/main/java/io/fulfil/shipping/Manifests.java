@@ -224,7 +224,15 @@ public class Manifests implements ImportKind<ManifestRow> {
             Verdict v = verdicts.get(i);
             ManifestRow r = rows.get(i);
             if (v.column() != null) {
-                rejected.add(List.of(new RowError(fileName, r.line(), v.column(), valueOf(r, v.column()), v.reason())));
+                String reason = v.reason();
+                if (!orders.containsKey(r.fulfilmentNo()) && found.containsKey(r.fulfilmentNo())) {
+                    // it exists, but not among its parent's fulfilment orders: data to repair, not an unknown row
+                    String orderNo = found.get(r.fulfilmentNo()).orderNo();
+                    reason = "fulfilment order " + r.fulfilmentNo() + " is not among the fulfilment orders of its parent order "
+                            + orderNo + (parents.containsKey(orderNo) ? " (their split_key differs)" : " (no such order)")
+                            + "; nothing shipped";
+                }
+                rejected.add(List.of(new RowError(fileName, r.line(), v.column(), valueOf(r, v.column()), reason)));
             } else if (!v.unchanged()) {
                 accepted.add(r);
             }

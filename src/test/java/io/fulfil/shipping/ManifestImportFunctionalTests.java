@@ -426,6 +426,34 @@ abstract class ManifestImportFunctionalTests extends ShippingFlowTests {
         assertInvariants();
     }
 
+    /**
+     * A fulfilment order that its parent order's row does not lead to (its split_key differs: data to
+     * repair) is refused by the apply, which finds a chunk's fulfilment orders through their parents,
+     * with a reason that says so rather than calling it unknown; the other rows ship.
+     */
+    @Test
+    void aFulfilmentOrderItsParentDoesNotLeadToIsRefusedNamingTheParent() throws Exception {
+        orders("A:S1x1", "B:S3x1");
+        splitAndWave();
+        String a = fo("A");
+        String b = fo("B");
+        pick(List.of(a, b));
+        jdbc.update("UPDATE fulfilment_order SET split_key = split_key + 7 WHERE fulfilment_no = ?", a);
+        Path file = manifest("stray.csv", a + ",SF,SF" + prefix + "S1,2026-11-21T12:00:00+08:00,1000",
+                b + ",SF,SF" + prefix + "S2,2026-11-21T12:00:00+08:00,1000");
+        ImportReport report = imports.importFile("manifests", file, true);
+
+        assertThat(String.join("\n", report.lines()))
+                .contains("rejected line 2, column fulfilment_no: fulfilment order " + a
+                        + " is not among the fulfilment orders of its parent order " + order("A")
+                        + " (their split_key differs); nothing shipped")
+                .doesNotContain("unknown fulfilment order");
+        assertThat(status(a)).isEqualTo("PICKED");
+        assertThat(status(b)).isEqualTo("SHIPPED");
+        jdbc.update("UPDATE fulfilment_order SET split_key = split_key - 7 WHERE fulfilment_no = ?", a);
+        assertInvariants();
+    }
+
     @Test
     void aManifestRowForAFulfilmentOrderTwiceInOneFileIsRejected() throws Exception {
         orders("A:S1x1");
