@@ -74,15 +74,9 @@ public class ParentOrders {
      * changed since, which saves reading them again. Their parts are read a key list at a time.
      */
     public Map<String, OrderStatus> rollUp(Map<String, OrderStatus> lockedStatuses) {
-        Map<String, OrderStatus> changed = new TreeMap<>();
-        Map<String, OrderStatus> derived = new TreeMap<>();
-        lockedStatuses.forEach((orderNo, status) -> {
-            if (status != null && !NOT_DERIVED.contains(status)) {
-                derived.put(orderNo, status);
-            }
-        });
+        Map<String, OrderStatus> derived = derived(lockedStatuses);
         if (derived.isEmpty()) {
-            return changed;
+            return new TreeMap<>();
         }
         Map<String, List<FulfilmentStatus>> parts = new HashMap<>();
         for (List<String> slice : keyLists.slices(derived.keySet())) {
@@ -93,7 +87,7 @@ public class ParentOrders {
                                 .add(FulfilmentStatus.valueOf(rs.getString(2)));
                     });
         }
-        return rollUp(derived, parts, changed);
+        return derive(derived, parts);
     }
 
     /**
@@ -104,17 +98,24 @@ public class ParentOrders {
      */
     public Map<String, OrderStatus> rollUp(Map<String, OrderStatus> lockedStatuses,
                                            Map<String, List<FulfilmentStatus>> parts) {
+        Map<String, OrderStatus> derived = derived(lockedStatuses);
+        return derived.isEmpty() ? new TreeMap<>() : derive(derived, parts);
+    }
+
+    /** Those of these orders whose status the roll-up derives (not one the shop or a person set). */
+    private static Map<String, OrderStatus> derived(Map<String, OrderStatus> statuses) {
         Map<String, OrderStatus> derived = new TreeMap<>();
-        lockedStatuses.forEach((orderNo, status) -> {
+        statuses.forEach((orderNo, status) -> {
             if (status != null && !NOT_DERIVED.contains(status)) {
                 derived.put(orderNo, status);
             }
         });
-        return derived.isEmpty() ? new TreeMap<>() : rollUp(derived, parts, new TreeMap<>());
+        return derived;
     }
 
-    private Map<String, OrderStatus> rollUp(Map<String, OrderStatus> derived, Map<String, List<FulfilmentStatus>> parts,
-                                            Map<String, OrderStatus> changed) {
+    /** Derives each order's status from its parts and backorders (read here); writes and returns the changed ones. */
+    private Map<String, OrderStatus> derive(Map<String, OrderStatus> derived, Map<String, List<FulfilmentStatus>> parts) {
+        Map<String, OrderStatus> changed = new TreeMap<>();
         Set<String> backordered = new HashSet<>();
         for (List<String> slice : keyLists.slices(derived.keySet())) {
             backordered.addAll(jdbc.queryForList(

@@ -9,6 +9,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.MessageDigest;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
@@ -16,6 +17,8 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Consumer;
 import org.springframework.batch.core.ExitStatus;
 import org.springframework.batch.core.job.parameters.JobParameters;
 import org.springframework.batch.core.scope.context.ChunkContext;
@@ -198,13 +201,13 @@ final class ValidateFileTasklet<R extends ImportRow> implements Tasklet {
         static final int AHEAD = 2;
 
         private final ExecutorService threads;
-        private final java.util.ArrayDeque<Checked<R>> inFlight = new java.util.ArrayDeque<>();
+        private final ArrayDeque<Checked<R>> inFlight = new ArrayDeque<>();
 
         private record Checked<R extends ImportRow>(List<ParsedRow<R>> batch, Future<?> check) {
         }
 
         CheckAhead(String jobName) {
-            java.util.concurrent.atomic.AtomicInteger n = new java.util.concurrent.atomic.AtomicInteger();
+            AtomicInteger n = new AtomicInteger();
             threads = Executors.newFixedThreadPool(AHEAD, task -> {
                 Thread t = new Thread(task, jobName + "-validate-check-" + n.incrementAndGet());
                 t.setDaemon(true);
@@ -216,7 +219,7 @@ final class ValidateFileTasklet<R extends ImportRow> implements Tasklet {
          * Starts checking this batch; when {@value #AHEAD} are already in flight, first waits for the
          * oldest and returns it, checked, to be written; otherwise returns null.
          */
-        List<ParsedRow<R>> submit(List<ParsedRow<R>> batch, java.util.function.Consumer<List<ParsedRow<R>>> check) {
+        List<ParsedRow<R>> submit(List<ParsedRow<R>> batch, Consumer<List<ParsedRow<R>>> check) {
             List<ParsedRow<R>> oldest = inFlight.size() >= AHEAD ? oldest() : null;
             inFlight.add(new Checked<>(batch, threads.submit(() -> check.accept(batch))));
             return oldest;

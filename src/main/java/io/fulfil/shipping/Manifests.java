@@ -224,14 +224,8 @@ public class Manifests implements ImportKind<ManifestRow> {
             Verdict v = verdicts.get(i);
             ManifestRow r = rows.get(i);
             if (v.column() != null) {
-                String reason = v.reason();
-                if (!orders.containsKey(r.fulfilmentNo()) && found.containsKey(r.fulfilmentNo())) {
-                    // it exists, but not among its parent's fulfilment orders: data to repair, not an unknown row
-                    String orderNo = found.get(r.fulfilmentNo()).orderNo();
-                    reason = "fulfilment order " + r.fulfilmentNo() + " is not among the fulfilment orders of its parent order "
-                            + orderNo + (parents.containsKey(orderNo) ? " (their split_key differs)" : " (no such order)")
-                            + "; nothing shipped";
-                }
+                ShippingStore.Shippable stray = orders.containsKey(r.fulfilmentNo()) ? null : found.get(r.fulfilmentNo());
+                String reason = stray == null ? v.reason() : strayReason(stray, parents.containsKey(stray.orderNo()));
                 rejected.add(List.of(new RowError(fileName, r.line(), v.column(), valueOf(r, v.column()), reason)));
             } else if (!v.unchanged()) {
                 accepted.add(r);
@@ -245,6 +239,15 @@ public class Manifests implements ImportKind<ManifestRow> {
             parentOrders.rollUp(parents, partsAfter(family, accepted));
         }
         return rejected;
+    }
+
+    /**
+     * Why a fulfilment order that exists but is not among its parent's fulfilment orders (as the
+     * apply finds them, through the parent) is refused: data to repair, not an unknown row.
+     */
+    private static String strayReason(ShippingStore.Shippable stray, boolean parentExists) {
+        return "fulfilment order " + stray.fulfilmentNo() + " is not among the fulfilment orders of its parent order "
+                + stray.orderNo() + (parentExists ? " (their split_key differs)" : " (no such order)") + "; nothing shipped";
     }
 
     /** Each parent's fulfilment orders' statuses once the accepted rows are shipped. */
