@@ -184,14 +184,14 @@ public class FulfilmentOrders {
         String failed = "a fulfilment order being shipped was no longer PICKED; nothing of the chunk is applied";
         if (joinedUpdates) {
             for (List<Shipment> piece : JsonTable.pieces(shipments)) {
-                int updated = jdbc.getJdbcTemplate().update("""
+                int updated = jdbc.getJdbcTemplate().update(JsonTable.statement("""
                         UPDATE %s d STRAIGHT_JOIN fulfilment_order f FORCE INDEX (PRIMARY) ON f.fulfilment_no = %s
                            SET f.status = 'SHIPPED', f.carrier_code = d.carrier, f.tracking_no = d.tracking,
                                f.shipped_at = d.shipped_at, f.weight_grams = d.weight, %s
                          WHERE f.status IN %s""".formatted(JsonTable.of(text("no"), text("carrier"), text("tracking"),
                         text("shipped_at"), integer("weight")), keys.as("fulfilment_order", "fulfilment_no", "d.no"),
                         GrowthRoom.AFTER_SHIPPING,
-                        FulfilmentStatus.sqlList(from)), JsonTable.bind(piece, (s, json) -> {
+                        FulfilmentStatus.sqlList(from)), piece, (s, json) -> {
                     json.string(0, s.fulfilmentNo());
                     json.string(1, s.carrierCode());
                     json.string(2, s.trackingNo());
@@ -250,14 +250,14 @@ public class FulfilmentOrders {
         String failed = "a parcel changed status while its events were applied; nothing of the chunk is applied";
         if (joinedUpdates) {
             for (List<Tracking> piece : JsonTable.pieces(changes)) {
-                int updated = jdbc.getJdbcTemplate().update("""
+                int updated = jdbc.getJdbcTemplate().update(JsonTable.statement("""
                         UPDATE %s d STRAIGHT_JOIN fulfilment_order f FORCE INDEX (PRIMARY) ON f.fulfilment_no = %s
                            SET f.status = d.next, f.exception_from = d.exception_from, f.delivered_at = d.delivered_at,
                                f.last_event_at = d.last_event_at, %s
                          WHERE f.status = %s""".formatted(JsonTable.of(text("no"), text("next"),
                         text("exception_from"), text("delivered_at"), text("last_event_at"), text("was")),
                         keys.as("fulfilment_order", "fulfilment_no", "d.no"), GrowthRoom.RELEASED,
-                        keys.as("fulfilment_order", "status", "d.was")), JsonTable.bind(piece, (t, json) -> {
+                        keys.as("fulfilment_order", "status", "d.was")), piece, (t, json) -> {
                     json.string(0, t.before().fulfilmentNo());
                     json.string(1, t.status().name());
                     json.string(2, t.exceptionFrom() == null ? null : t.exceptionFrom().name());

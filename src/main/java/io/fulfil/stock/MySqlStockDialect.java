@@ -67,14 +67,14 @@ final class MySqlStockDialect implements StockDialect {
      */
     @Override
     public boolean changeWithinBounds(List<Map.Entry<StockKey, int[]>> changes) {
-        return everyRowMatched(changes, piece -> rows.jdbc().getJdbcTemplate().update("""
+        return everyRowMatched(changes, piece -> rows.jdbc().getJdbcTemplate().update(JsonTable.statement("""
                 UPDATE %s d STRAIGHT_JOIN stock s FORCE INDEX (PRIMARY)
                     ON %s
                    SET s.on_hand = s.on_hand + d.on_hand_change, s.allocated = s.allocated + d.allocated_change
                  WHERE s.allocated + d.allocated_change >= 0
                    AND s.allocated + d.allocated_change <= s.on_hand + d.on_hand_change
                 """.formatted(JsonTable.of(text("warehouse"), text("sku"), integer("on_hand_change"),
-                integer("allocated_change")), stockKeyMatches()), JsonTable.bind(piece, (row, json) -> {
+                integer("allocated_change")), stockKeyMatches()), piece, (row, json) -> {
             json.string(0, row.getKey().warehouseCode());
             json.string(1, row.getKey().skuCode());
             json.number(2, row.getValue()[0]);
@@ -123,13 +123,13 @@ final class MySqlStockDialect implements StockDialect {
      * SKUs (each row's quantity picked by a {@code CASE}) was some forty.
      */
     private int reserveJoined(List<Map.Entry<StockKey, Integer>> piece) {
-        return rows.jdbc().getJdbcTemplate().update("""
+        return rows.jdbc().getJdbcTemplate().update(JsonTable.statement("""
                 UPDATE %s d STRAIGHT_JOIN stock s FORCE INDEX (PRIMARY)
                     ON %s
                    SET s.allocated = s.allocated + d.quantity
                  WHERE s.on_hand - s.allocated >= d.quantity
                 """.formatted(JsonTable.of(text("warehouse"), text("sku"), integer("quantity")), stockKeyMatches()),
-                JsonTable.bind(piece, (row, json) -> {
+                piece, (row, json) -> {
                     json.string(0, row.getKey().warehouseCode());
                     json.string(1, row.getKey().skuCode());
                     json.number(2, row.getValue());

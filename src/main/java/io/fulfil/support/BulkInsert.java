@@ -21,6 +21,9 @@ import org.springframework.jdbc.core.JdbcTemplate;
  * column, so a value too long or malformed fails there as it would in a VALUES list (strict mode); a
  * null is left out of the document and reads as NULL.
  *
+ * The statement is prepared on the server, so the document is not escaped into the statement's text
+ * ({@link JsonTable#serverPrepared}).
+ *
  * <p>On H2, which runs in the same process, the rows are a JDBC batch as before.
  *
  * <p>Values that are the same for every row of a call (a run's id, the time of the chunk) are
@@ -146,10 +149,10 @@ public final class BulkInsert<T> {
                 throw new IllegalStateException(e);
             }
             String document = json.finish();
-            jdbc.update(sql, ps -> {
+            jdbc.update(JsonTable.serverPrepared(sql, ps -> {
                 bindConstants(ps, 1, constants);
                 ps.setString(constants.length + 1, document);
-            });
+            }));
             from = next;
         }
     }

@@ -76,6 +76,11 @@ public final class JsonRows {
 
     private void quote(String value) {
         json.append('"');
+        if (!needsEscape(value)) {
+            // the common case (codes, numbers, names): one copy instead of an append per character
+            json.append(value).append('"');
+            return;
+        }
         for (int i = 0; i < value.length(); i++) {
             char c = value.charAt(i);
             switch (c) {
@@ -94,5 +99,15 @@ public final class JsonRows {
             }
         }
         json.append('"');
+    }
+
+    private static boolean needsEscape(String value) {
+        for (int i = 0; i < value.length(); i++) {
+            char c = value.charAt(i);
+            if (c < 0x20 || c == '"' || c == '\\') {
+                return true;
+            }
+        }
+        return false;
     }
 }

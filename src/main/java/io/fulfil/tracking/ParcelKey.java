@@ -6,7 +6,7 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 import java.util.TreeSet;
-import org.springframework.jdbc.core.PreparedStatementSetter;
+import org.springframework.jdbc.core.PreparedStatementCreator;
 
 /** A parcel as carriers name it: the carrier and its tracking number (unique together, CONTRACT §8.1). */
 public record ParcelKey(String carrierCode, String trackingNo) implements Comparable<ParcelKey> {
@@ -40,15 +40,15 @@ public record ParcelKey(String carrierCode, String trackingNo) implements Compar
 
     /**
      * Parcels as a {@link JsonTable} {@code d} of columns {@code d.tracking} and {@code d.carrier}, for
-     * a lookup joined to a table's (tracking number, carrier) key on MySQL; bind with {@link #bindJson}.
+     * a lookup joined to a table's (tracking number, carrier) key on MySQL; run with {@link #statement}.
      */
     static String jsonTable() {
         return JsonTable.of(JsonTable.Column.text("tracking"), JsonTable.Column.text("carrier")) + " d";
     }
 
-    /** The parcels to bind to a statement of {@link #jsonTable}. */
-    static PreparedStatementSetter bindJson(List<ParcelKey> parcels) {
-        return JsonTable.bind(parcels, (key, json) -> {
+    /** A statement of {@link #jsonTable} with these parcels bound. */
+    static PreparedStatementCreator statement(String sql, List<ParcelKey> parcels) {
+        return JsonTable.statement(sql, parcels, (key, json) -> {
             json.string(0, key.trackingNo());
             json.string(1, key.carrierCode());
         });
