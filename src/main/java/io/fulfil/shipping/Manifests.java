@@ -184,8 +184,8 @@ public class Manifests implements ImportKind<ManifestRow> {
     }
 
     /**
-     * Ships a chunk's rows. The parents are locked first (found by a read without locks; a fulfilment
-     * order's parent never changes), then the fulfilment orders are read again, as committed now, and
+     * Ships a chunk's rows. The parents are locked first (found by a read without locks of the rows'
+     * parent order numbers only; a fulfilment order's parent never changes), then the fulfilment orders are read again, as committed now, and
      * judged. No lock on the fulfilment orders is needed for that: a fulfilment order leaves PICKED,
      * and gets a parcel, only under its parent's lock (here, and in cancellation), so what the read
      * shows of a PICKED or shipped one stays true until this chunk commits; one still WAVED is
@@ -204,14 +204,12 @@ public class Manifests implements ImportKind<ManifestRow> {
      */
     @Override
     public List<List<RowError>> apply(List<ManifestRow> rows, String fileName, long jobExecutionId) {
-        Map<String, ShippingStore.Shippable> found = store.fulfilmentOrders(fulfilmentNos(rows));
-        Set<String> orderNos = new TreeSet<>();
-        found.values().forEach(fo -> orderNos.add(fo.orderNo()));
-        Map<String, OrderStatus> parents = parentOrders.lock(orderNos);
+        Map<String, String> parentOf = store.parentsOf(fulfilmentNos(rows));
+        Map<String, OrderStatus> parents = parentOrders.lock(new TreeSet<>(parentOf.values()));
         // all the parents' fulfilment orders: this chunk's to judge, and every one for the roll-up
         Map<String, ShippingStore.Shippable> family = store.fulfilmentOrdersOf(parents.keySet());
         Map<String, ShippingStore.Shippable> orders = new HashMap<>();
-        found.keySet().forEach(no -> {
+        parentOf.keySet().forEach(no -> {
             ShippingStore.Shippable fo = family.get(no);
             if (fo != null) {
                 orders.put(no, fo);
@@ -224,8 +222,9 @@ public class Manifests implements ImportKind<ManifestRow> {
             Verdict v = verdicts.get(i);
             ManifestRow r = rows.get(i);
             if (v.column() != null) {
-                ShippingStore.Shippable stray = orders.containsKey(r.fulfilmentNo()) ? null : found.get(r.fulfilmentNo());
-                String reason = stray == null ? v.reason() : strayReason(stray, parents.containsKey(stray.orderNo()));
+                String strayParent = orders.containsKey(r.fulfilmentNo()) ? null : parentOf.get(r.fulfilmentNo());
+                String reason = strayParent == null ? v.reason()
+                        : strayReason(r.fulfilmentNo(), strayParent, parents.containsKey(strayParent));
                 rejected.add(List.of(new RowError(fileName, r.line(), v.column(), valueOf(r, v.column()), reason)));
             } else if (!v.unchanged()) {
                 accepted.add(r);
@@ -245,9 +244,9 @@ public class Manifests implements ImportKind<ManifestRow> {
      * Why a fulfilment order that exists but is not among its parent's fulfilment orders (as the
      * apply finds them, through the parent) is refused: data to repair, not an unknown row.
      */
-    private static String strayReason(ShippingStore.Shippable stray, boolean parentExists) {
-        return "fulfilment order " + stray.fulfilmentNo() + " is not among the fulfilment orders of its parent order "
-                + stray.orderNo() + (parentExists ? " (their split_key differs)" : " (no such order)") + "; nothing shipped";
+    private static String strayReason(String fulfilmentNo, String orderNo, boolean parentExists) {
+        return "fulfilment order " + fulfilmentNo + " is not among the fulfilment orders of its parent order "
+                + orderNo + (parentExists ? " (their split_key differs)" : " (no such order)") + "; nothing shipped";
     }
 
     /** Each parent's fulfilment orders' statuses once the accepted rows are shipped. */

@@ -51,6 +51,19 @@ class ShippingStore {
         return found;
     }
 
+    /** The parent order of each of these fulfilment orders that exists, as last committed. */
+    Map<String, String> parentsOf(Collection<String> fulfilmentNos) {
+        Map<String, String> parents = new HashMap<>();
+        for (List<String> slice : keyLists.slices(fulfilmentNos)) {
+            jdbc.query("SELECT fulfilment_no, order_no FROM fulfilment_order WHERE %s"
+                            .formatted(keyLists.matches("fulfilment_no", "nos")),
+                    Map.of("nos", keyLists.bind(slice)), rs -> {
+                        parents.put(rs.getString(1), rs.getString(2));
+                    });
+        }
+        return parents;
+    }
+
     /**
      * Every fulfilment order of these parent orders, as last committed: read under the parents' locks,
      * as they stay to the commit but for what the caller changes. Through the index by parent order.
