@@ -55,6 +55,8 @@ class DatabaseDialectConfiguration {
                 if (bean instanceof HikariDataSource hikari && JdbcUrls.isMySql(hikari.getJdbcUrl())) {
                     hikari.addDataSourceProperty("rewriteBatchedStatements", "true");
                     hikari.addDataSourceProperty("cachePrepStmts", "true");
+                    // the statements that bind a chunk's JSON document are prepared on the server
+                    // all the same, each on its own (JsonTable.serverPrepared)
                     hikari.addDataSourceProperty("useServerPrepStmts", "false");
                     hikari.addDataSourceProperty("characterEncoding", "UTF-8");
                 }

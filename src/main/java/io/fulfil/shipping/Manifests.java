@@ -185,8 +185,8 @@ public class Manifests implements ImportKind<ManifestRow> {
 
     /**
      * Ships a chunk's rows. The parents are locked first (found by a read without locks of the rows'
-     * parent order numbers only; a fulfilment order's parent never changes), then the fulfilment orders are read again, as committed now, and
-     * judged. No lock on the fulfilment orders is needed for that: a fulfilment order leaves PICKED,
+     * parent order numbers only; a fulfilment order's parent never changes), then the fulfilment
+     * orders are read again, as committed now, and judged. No lock on the fulfilment orders is needed for that: a fulfilment order leaves PICKED,
      * and gets a parcel, only under its parent's lock (here, and in cancellation), so what the read
      * shows of a PICKED or shipped one stays true until this chunk commits; one still WAVED is
      * rejected as not picked, as it would be had the pick confirmation come later. The shipments'

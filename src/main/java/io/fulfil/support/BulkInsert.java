@@ -21,8 +21,8 @@ import org.springframework.jdbc.core.JdbcTemplate;
  * column, so a value too long or malformed fails there as it would in a VALUES list (strict mode); a
  * null is left out of the document and reads as NULL.
  *
- * The statement is prepared on the server, so the document is not escaped into the statement's text
- * ({@link JsonTable#serverPrepared}).
+ * <p>The statement is prepared on the server, so the document is not escaped into the statement's
+ * text ({@link JsonTable#serverPrepared}).
  *
  * <p>On H2, which runs in the same process, the rows are a JDBC batch as before.
  *
@@ -36,8 +36,8 @@ public final class BulkInsert<T> {
     /**
      * And about this many characters of JSON per statement at most, whatever the rows' size (checked
      * before each row, so one row more may follow): at three bytes a character (Chinese text; a
-     * four-byte character is two Java characters) and a backslash the driver adds before each quote,
-     * some 3 to 4 MB, within the default max_allowed_packet of MariaDB (16 MB) and MySQL 8 (64 MB).
+     * four-byte character is two Java characters) some 3 MB, within the default max_allowed_packet of
+     * MariaDB (16 MB) and MySQL 8 (64 MB), also where a driver prepares it as an escaped literal.
      * Rows come out of a JSON_TABLE in the document's order, so generated keys follow the list's order
      * as they did in a batch.
      */

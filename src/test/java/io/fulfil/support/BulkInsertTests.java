@@ -53,6 +53,27 @@ class BulkInsertTests {
     }
 
     @Test
+    void onMariaDbTheDocumentGoesToAStatementPreparedOnTheServer() {
+        JdbcTemplate jdbc = mySql();
+        boolean mariaDb = jdbc.queryForObject("SELECT VERSION()", String.class).contains("MariaDB");
+        long before = preparedOnTheServer(jdbc);
+
+        insert(Database.MYSQL).insert(jdbc, AWKWARD, 42L, "import-manifests run 42", null);
+
+        // MariaDB: the statement was prepared on the server (JsonTable.serverPrepared); MySQL 8 keeps
+        // the driver's own preparation, which the server never sees
+        assertThat(preparedOnTheServer(jdbc) - before).isEqualTo(mariaDb ? 1 : 0);
+        assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM bulk_insert_probe", Integer.class)).isEqualTo(AWKWARD.size());
+    }
+
+    private static long preparedOnTheServer(JdbcTemplate jdbc) {
+        return jdbc.query("SHOW SESSION STATUS LIKE 'Com_stmt_prepare'", rs -> {
+            rs.next();
+            return rs.getLong(2);
+        });
+    }
+
+    @Test
     void onH2ManyRowsAndAValueTooLong() {
         manyRowsAndAValueTooLong(h2(), Database.H2);
     }
