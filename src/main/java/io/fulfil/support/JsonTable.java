@@ -53,7 +53,7 @@ public final class JsonTable {
 
     /**
      * The statement {@code sql} with {@code rows} as its one document (its only parameter), each row's
-     * values written by {@code row}; prepared on the server (see {@link #serverPrepared}).
+     * values written by {@code row}; prepared on the server on MariaDB (see {@link #serverPrepared}).
      */
     public static <T> PreparedStatementCreator statement(String sql, List<T> rows, RowWriter<T> row) {
         JsonRows json = new JsonRows(rows.size());
