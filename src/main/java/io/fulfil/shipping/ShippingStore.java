@@ -37,18 +37,7 @@ class ShippingStore {
 
     /** These fulfilment orders as last committed. */
     Map<String, Shippable> fulfilmentOrders(Collection<String> fulfilmentNos) {
-        Map<String, Shippable> found = new HashMap<>();
-        for (List<String> slice : keyLists.slices(fulfilmentNos)) {
-            jdbc.query("""
-                            SELECT fulfilment_no, order_no, warehouse_code, status, carrier_code, tracking_no,
-                                   shipped_at, weight_grams, temperature_zone, wave_no
-                              FROM fulfilment_order WHERE %s""".formatted(keyLists.matches("fulfilment_no", "nos")),
-                    Map.of("nos", keyLists.bind(slice)), rs -> {
-                        Shippable fo = shippable(rs);
-                        found.put(fo.fulfilmentNo(), fo);
-                    });
-        }
-        return found;
+        return shippables("fulfilment_order f", "f.fulfilment_no", fulfilmentNos);
     }
 
     /** The parent order of each of these fulfilment orders that exists, as last committed. */
@@ -69,13 +58,17 @@ class ShippingStore {
      * as they stay to the commit but for what the caller changes. Through the index by parent order.
      */
     Map<String, Shippable> fulfilmentOrdersOf(Collection<String> orderNos) {
+        return shippables(FulfilmentOrders.ofOrders(keyLists), "o.order_no", orderNos);
+    }
+
+    /** The fulfilment orders {@code f} of {@code from} whose {@code keyColumn} is one of {@code keys}. */
+    private Map<String, Shippable> shippables(String from, String keyColumn, Collection<String> keys) {
         Map<String, Shippable> found = new HashMap<>();
-        for (List<String> slice : keyLists.slices(orderNos)) {
+        for (List<String> slice : keyLists.slices(keys)) {
             jdbc.query("""
                             SELECT f.fulfilment_no, f.order_no, f.warehouse_code, f.status, f.carrier_code, f.tracking_no,
                                    f.shipped_at, f.weight_grams, f.temperature_zone, f.wave_no
-                              FROM %s WHERE %s""".formatted(FulfilmentOrders.ofOrders(keyLists),
-                            keyLists.matches("o.order_no", "nos")),
+                              FROM %s WHERE %s""".formatted(from, keyLists.matches(keyColumn, "nos")),
                     Map.of("nos", keyLists.bind(slice)), rs -> {
                         Shippable fo = shippable(rs);
                         found.put(fo.fulfilmentNo(), fo);

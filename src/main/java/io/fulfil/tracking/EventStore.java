@@ -177,12 +177,8 @@ class EventStore {
         Set<ParcelKey> wanted = Set.copyOf(parcels);
         if (joinedLookups) {
             for (List<ParcelKey> piece : JsonTable.pieces(new ArrayList<>(parcels))) {
-                jdbc.getJdbcTemplate().query(ParcelKey.statement("""
-                                SELECT w.tracking_no, w.carrier_code
-                                  FROM %s
-                                  JOIN waiting_parcel w ON w.tracking_no = %s AND w.carrier_code = %s"""
-                                .formatted(ParcelKey.jsonTable(), keys.as("waiting_parcel", "tracking_no", "d.tracking"),
-                                        keys.as("waiting_parcel", "carrier_code", "d.carrier")), piece),
+                jdbc.getJdbcTemplate().query(ParcelKey.statement("SELECT w.tracking_no, w.carrier_code FROM "
+                                + ParcelKey.joinedTo("waiting_parcel", "w", keys), piece),
                         (RowCallbackHandler) rs -> {
                             ParcelKey key = new ParcelKey(rs.getString(2), rs.getString(1));
                             if (wanted.contains(key)) {

@@ -1,6 +1,7 @@
 package io.fulfil.tracking;
 
 import io.fulfil.support.JsonTable;
+import io.fulfil.support.KeyCollations;
 import io.fulfil.support.KeyLists;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -39,14 +40,17 @@ public record ParcelKey(String carrierCode, String trackingNo) implements Compar
     }
 
     /**
-     * Parcels as a {@link JsonTable} {@code d} of columns {@code d.tracking} and {@code d.carrier}, for
-     * a lookup joined to a table's (tracking number, carrier) key on MySQL; run with {@link #statement}.
+     * For a lookup on MySQL: parcels as a {@link JsonTable} {@code d} joined to {@code table}'s
+     * (tracking number, carrier) key as {@code alias}, each key compared in the table column's
+     * collation; run with {@link #statement}. {@code table} and {@code alias} are names from the code.
      */
-    static String jsonTable() {
-        return JsonTable.of(JsonTable.Column.text("tracking"), JsonTable.Column.text("carrier")) + " d";
+    static String joinedTo(String table, String alias, KeyCollations keys) {
+        return JsonTable.of(JsonTable.Column.text("tracking"), JsonTable.Column.text("carrier")) + " d JOIN "
+                + table + " " + alias + " ON " + alias + ".tracking_no = " + keys.as(table, "tracking_no", "d.tracking")
+                + " AND " + alias + ".carrier_code = " + keys.as(table, "carrier_code", "d.carrier");
     }
 
-    /** A statement of {@link #jsonTable} with these parcels bound. */
+    /** A statement of {@link #joinedTo} with these parcels bound. */
     static PreparedStatementCreator statement(String sql, List<ParcelKey> parcels) {
         return JsonTable.statement(sql, parcels, (key, json) -> {
             json.string(0, key.trackingNo());

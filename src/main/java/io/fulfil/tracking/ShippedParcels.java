@@ -52,12 +52,9 @@ public class ShippedParcels {
         if (joinedLookups) {
             List<ParcelKey> sorted = new ArrayList<>(new TreeSet<>(parcels));
             for (List<ParcelKey> piece : JsonTable.pieces(sorted)) {
-                jdbc.getJdbcTemplate().query(ParcelKey.statement("""
-                                SELECT f.tracking_no, f.carrier_code, f.fulfilment_no, f.order_no
-                                  FROM %s
-                                  JOIN fulfilment_order f ON f.tracking_no = %s AND f.carrier_code = %s"""
-                                .formatted(ParcelKey.jsonTable(), keys.as("fulfilment_order", "tracking_no", "d.tracking"),
-                                        keys.as("fulfilment_order", "carrier_code", "d.carrier")), piece),
+                jdbc.getJdbcTemplate().query(ParcelKey.statement(
+                                "SELECT f.tracking_no, f.carrier_code, f.fulfilment_no, f.order_no FROM "
+                                        + ParcelKey.joinedTo("fulfilment_order", "f", keys), piece),
                         (RowCallbackHandler) rs -> found.put(new ParcelKey(rs.getString(2), rs.getString(1)),
                                 new Owner(rs.getString(3), rs.getString(4))));
             }
