@@ -82,14 +82,26 @@ final class ChunkPlanner {
     }
 
     /**
-     * Reads a chunk ahead of its writer, without locks: headers and lines each in key-ordered slices
-     * read at once, so that a server reading them from disk has several reads under way.
+     * Reads a chunk ahead of its writer, without locks: the order rows in key-ordered slices read at
+     * once, so that a server reading them from disk has several reads under way (and the writer,
+     * which locks and updates them next, finds them in memory). The lines come with the demand; an
+     * order paid now that was not when the demand was read has its lines read here.
      */
-    ChunkInput readAhead(List<String> servingOrder, SlicedReads reads) {
-        Map<String, LockedOrder> orders = reads.read(servingOrder, store::readOrders);
-        return new ChunkInput(servingOrder, orders,
-                reads.read(firstSplits(orders), orderNos -> store.linesOf(orderNos, skuCatalog)),
-                resplitStateOf(orders));
+    ChunkInput readAhead(DemandChunks.DemandChunk chunk, SlicedReads reads) {
+        Map<String, LockedOrder> orders = reads.read(chunk.orderNos(), store::readOrders);
+        List<SplitStore.LineRow> lines = new ArrayList<>();
+        List<String> unread = new ArrayList<>();
+        for (String orderNo : firstSplits(orders)) {
+            List<SplitStore.LineRow> read = chunk.paidLines().get(orderNo);
+            if (read == null) {
+                unread.add(orderNo);
+            } else {
+                lines.addAll(read);
+            }
+        }
+        Map<String, List<PaidOrder.Line>> paidLines = SplitStore.withSkus(lines, skuCatalog);
+        paidLines.putAll(store.linesOf(unread, skuCatalog));
+        return new ChunkInput(chunk.orderNos(), orders, paidLines, resplitStateOf(orders));
     }
 
     private static List<String> firstSplits(Map<String, LockedOrder> orders) {

@@ -3,7 +3,6 @@ package io.fulfil.split.job;
 import io.fulfil.stock.StockCache;
 import io.fulfil.support.SlicedReads;
 import io.fulfil.support.WorkAhead;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Consumer;
 import org.springframework.batch.infrastructure.item.ExecutionContext;
@@ -14,8 +13,8 @@ import org.springframework.jdbc.core.RowCallbackHandler;
 
 /**
  * The split step's reader and the first stage of its two-stage pipeline. A planning thread reads the
- * demand in serving order, cuts it into chunks of the step's size, reads each chunk's orders and
- * lines (without locks) and plans it against the run's stock projection, while the step's own thread
+ * demand in serving order with its orders' lines ({@link SplittableOrders}), cuts it into chunks of
+ * the step's size ({@link DemandChunks}), reads each chunk's order rows (without locks) and plans it against the run's stock projection, while the step's own thread
  * locks and writes the chunk before. The step therefore uses both cores of a small machine, and on
  * MySQL two server threads, instead of waiting for one statement after another.
  *
@@ -25,6 +24,8 @@ import org.springframework.jdbc.core.RowCallbackHandler;
  * after chunk), so scarce stock still goes to the earlier payer.
  */
 public class PlanAheadReader implements ItemStreamReader<String> {
+
+    private static final String PAID = io.fulfil.fulfilment.OrderStatus.PAID.name();
 
     /**
      * A chunk of the demand with its plan, made on a projection of the given epoch, read when the
@@ -157,24 +158,19 @@ public class PlanAheadReader implements ItemStreamReader<String> {
 
     /** Reads the demand in serving order and passes it on chunk by chunk, each with its plan. */
     private void planAll(Consumer<PlannedChunk> out, SlicedReads slices) {
-        List<String> batch = new ArrayList<>(chunkSize);
+        DemandChunks chunks = new DemandChunks(chunkSize, chunk -> out.accept(plan(chunk, slices)));
         demand.query(demandSql, (RowCallbackHandler) rs -> {
-            batch.add(rs.getString(1));
-            if (batch.size() == chunkSize) {
-                out.accept(plan(List.copyOf(batch), slices));
-                batch.clear();
-            }
+            String orderNo = rs.getString(1);
+            chunks.row(orderNo, PAID.equals(rs.getString(2)), SplitStore.lineAt(rs, orderNo, 3));
         });
-        if (!batch.isEmpty()) {
-            out.accept(plan(List.copyOf(batch), slices));
-        }
+        chunks.end();
     }
 
-    private PlannedChunk plan(List<String> orderNos, SlicedReads slices) {
-        ChunkPlanner.ChunkInput input = planner.readAhead(orderNos, slices);
+    private PlannedChunk plan(DemandChunks.DemandChunk chunk, SlicedReads slices) {
+        ChunkPlanner.ChunkInput input = planner.readAhead(chunk, slices);
         StockCache.View view = stockCache.levelsOf(input.skus());
         ChunkPlanner.Planned planned = planner.plan(input, view.levels());
         boolean counted = stockCache.reserve(view.epoch(), planned.stock().reservations());
-        return new PlannedChunk(orderNos, input, planned, view.epoch(), view.raised(), counted);
+        return new PlannedChunk(chunk.orderNos(), input, planned, view.epoch(), view.raised(), counted);
     }
 }

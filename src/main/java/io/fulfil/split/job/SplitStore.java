@@ -111,30 +111,52 @@ public class SplitStore {
         return orders;
     }
 
+    /** An order line as read, before its SKU is looked up. */
+    public record LineRow(String orderNo, int lineNo, String sku, int quantity, long price, long discount) {
+    }
+
+    /**
+     * The columns of an order line {@link #lineAt} reads, from {@code order_line} as {@code l}: the
+     * demand's query selects them too.
+     */
+    static final String LINE_COLUMNS = "l.line_no, l.sku_code, l.quantity, l.unit_price, l.line_discount";
+
+    /** The line whose {@link #LINE_COLUMNS} start at the given column; null when they are null (no line). */
+    static LineRow lineAt(ResultSet rs, String orderNo, int firstColumn) throws SQLException {
+        String sku = rs.getString(firstColumn + 1);
+        if (sku == null) {
+            return null;
+        }
+        return new LineRow(orderNo, rs.getInt(firstColumn), sku, rs.getInt(firstColumn + 2),
+                cents(rs, firstColumn + 3), cents(rs, firstColumn + 4));
+    }
+
     /** Order lines with their SKU's merchant and zone (null when the SKU is unknown), by order. */
     public Map<String, List<PaidOrder.Line>> linesOf(Collection<String> orderNos, SkuCatalog skus) {
-        Map<String, List<PaidOrder.Line>> lines = new HashMap<>();
         if (orderNos.isEmpty()) {
-            return lines;
+            return new HashMap<>();
         }
-        record Row(String orderNo, int lineNo, String sku, int qty, long price, long discount) {
-        }
-        List<Row> rows = new ArrayList<>();
+        List<LineRow> rows = new ArrayList<>();
         jdbc.query("""
-                        SELECT order_no, line_no, sku_code, quantity, unit_price, line_discount
-                          FROM order_line
+                        SELECT l.order_no, %s
+                          FROM order_line l
                          WHERE %s
-                         ORDER BY order_no, line_no""".formatted(keyLists.matches("order_no", "nos")),
+                         ORDER BY l.order_no, l.line_no""".formatted(LINE_COLUMNS, keyLists.matches("l.order_no", "nos")),
                 Map.of("nos", keyLists.bind(orderNos)),
                 rs -> {
-                    rows.add(new Row(rs.getString(1), rs.getInt(2), rs.getString(3), rs.getInt(4), cents(rs, 5),
-                            cents(rs, 6)));
+                    rows.add(lineAt(rs, rs.getString(1), 2));
                 });
-        skus.prefetch(rows.stream().map(Row::sku).toList());
-        for (Row r : rows) {
+        return withSkus(rows, skus);
+    }
+
+    /** The lines, in the order given, with their SKU's merchant and zone (null when unknown), by order. */
+    static Map<String, List<PaidOrder.Line>> withSkus(Collection<LineRow> rows, SkuCatalog skus) {
+        Map<String, List<PaidOrder.Line>> lines = new HashMap<>();
+        skus.prefetch(rows.stream().map(LineRow::sku).toList());
+        for (LineRow r : rows) {
             var info = skus.get(r.sku());
             lines.computeIfAbsent(r.orderNo(), k -> new ArrayList<>()).add(new PaidOrder.Line(r.lineNo(), r.sku(),
-                    r.qty(), r.price(), r.discount(), info.map(SkuCatalog.SkuInfo::merchantCode).orElse(null),
+                    r.quantity(), r.price(), r.discount(), info.map(SkuCatalog.SkuInfo::merchantCode).orElse(null),
                     info.map(SkuCatalog.SkuInfo::zone).orElse(null)));
         }
         return lines;

@@ -2,8 +2,12 @@ package io.fulfil.split.job;
 
 /**
  * The split's demand in serving order (CONTRACT §3.1): paid orders, and orders with backorders still
- * open, EXPRESS before NORMAL, then by paid_at, then order_no. Read as order numbers only; the
- * writer locks and re-reads each chunk, so a stale status here costs nothing but a skipped row.
+ * open, EXPRESS before NORMAL, then by paid_at, then order_no. Read as one row per line of the paid
+ * orders (one row, without a line, for an order with none or one that is not paid), so that a chunk's
+ * lines come with the demand: the server reads both tables once, in key order, and sorts them,
+ * rather than looking each chunk's lines up at random pages when orders are not paid in key order.
+ * Read without locks; the writer locks and re-reads each chunk's orders, so a stale status here costs
+ * nothing but a skipped row or a chunk planned again.
  */
 final class SplittableOrders {
 
@@ -12,23 +16,27 @@ final class SplittableOrders {
             (o.status NOT IN ('ON_HOLD', 'CANCELLED', 'PENDING_PAYMENT')
                     AND EXISTS (SELECT 1 FROM backorder b WHERE b.order_no = o.order_no))""";
 
+    /** Order number, status, then the line's {@link SplitStore#LINE_COLUMNS} (null when there is none). */
+    private static final String ROWS = "SELECT o.order_no, o.status, " + SplitStore.LINE_COLUMNS + """
+
+              FROM customer_order o
+              LEFT JOIN order_line l ON l.order_no = o.order_no AND o.status = 'PAID'
+            """;
+
+    private static final String ORDER_BY = """
+
+             ORDER BY CASE o.priority WHEN 'EXPRESS' THEN 0 ELSE 1 END, o.paid_at, o.order_no, l.line_no""";
+
     private static final String WHERE = """
              WHERE o.status = 'PAID'
                 OR """ + OPEN_BACKORDERS;
 
-    static final String SELECT_SQL = "SELECT o.order_no FROM customer_order o\n" + WHERE + """
-
-             ORDER BY CASE o.priority WHEN 'EXPRESS' THEN 0 ELSE 1 END, o.paid_at, o.order_no""";
+    static final String SELECT_SQL = ROWS + WHERE + ORDER_BY;
 
     static final String COUNT_SQL = "SELECT COUNT(*) FROM customer_order o\n" + WHERE;
 
-    private static final String ORDER_BY = """
-
-             ORDER BY CASE o.priority WHEN 'EXPRESS' THEN 0 ELSE 1 END, o.paid_at, o.order_no""";
-
     /** Only the open backorders, in the same serving order (see {@link SplitDemand#BACKORDERS}). */
-    static final String BACKORDERS_SELECT_SQL = "SELECT o.order_no FROM customer_order o\n WHERE " + OPEN_BACKORDERS
-            + ORDER_BY;
+    static final String BACKORDERS_SELECT_SQL = ROWS + " WHERE " + OPEN_BACKORDERS + ORDER_BY;
 
     static final String BACKORDERS_COUNT_SQL = "SELECT COUNT(*) FROM customer_order o\n WHERE " + OPEN_BACKORDERS;
 

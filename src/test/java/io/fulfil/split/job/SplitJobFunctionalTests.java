@@ -54,6 +54,15 @@ abstract class SplitJobFunctionalTests {
     JdbcTemplate jdbc;
 
     @Autowired
+    org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate namedJdbc;
+
+    @Autowired
+    io.fulfil.support.KeyLists keyLists;
+
+    @Autowired
+    SplitStore splitStore;
+
+    @Autowired
     FailingChunk failingChunk;
 
     @Autowired
@@ -470,6 +479,36 @@ abstract class SplitJobFunctionalTests {
                 allocated(fits) == ((Number) first.get("ALLOCATED")).intValue() + 1});
 
         assertThat(answers).containsExactly(false, true, true, true);
+    }
+
+    @Test
+    void linesThatCameWithTheDemandAreUsedAndThoseOfAnOrderPaidSinceAreRead() {
+        List<String> paid = jdbc.queryForList(
+                "SELECT order_no FROM customer_order WHERE status = 'PAID' ORDER BY order_no", String.class);
+        String streamed = paid.get(0);
+        String paidSince = paid.get(1);
+        ChunkPlanner planner = new ChunkPlanner(splitStore, null,
+                new io.fulfil.reference.SkuCatalog(namedJdbc, keyLists, 1_000), java.time.Clock.systemUTC(), null,
+                () -> 1L);
+        // the demand carried one made-up line for the first order, and none for the second: it was
+        // not paid yet when the demand was read
+        SplitStore.LineRow madeUp = new SplitStore.LineRow(streamed, 7, "NO-SUCH-SKU", 3, 1_000, 0);
+        DemandChunks.DemandChunk chunk = new DemandChunks.DemandChunk(List.of(streamed, paidSince),
+                Map.of(streamed, List.of(madeUp)));
+
+        ChunkPlanner.ChunkInput input;
+        try (io.fulfil.support.SlicedReads reads = new io.fulfil.support.SlicedReads(1, "test-reader")) {
+            input = planner.readAhead(chunk, reads);
+        }
+
+        assertThat(input.lines().get(streamed)).extracting(io.fulfil.split.PaidOrder.Line::lineNo,
+                io.fulfil.split.PaidOrder.Line::skuCode, io.fulfil.split.PaidOrder.Line::quantity)
+                .containsExactly(org.assertj.core.groups.Tuple.tuple(7, "NO-SUCH-SKU", 3));
+        assertThat(input.lines().get(paidSince)).extracting(io.fulfil.split.PaidOrder.Line::lineNo)
+                .containsExactlyElementsOf(jdbc.queryForList(
+                        "SELECT line_no FROM order_line WHERE order_no = ? ORDER BY line_no", Integer.class, paidSince))
+                .isNotEmpty();
+        assertThat(input.orders()).containsOnlyKeys(streamed, paidSince);
     }
 
     private int allocated(StockKey key) {
