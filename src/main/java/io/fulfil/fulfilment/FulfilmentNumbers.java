@@ -18,6 +18,15 @@ public interface FulfilmentNumbers {
 
     /** {@code F} and ten digits, wider past ten billion: text that sorts as the number does. */
     static String format(long number) {
-        return "F%010d".formatted(number);
+        if (number < 0) {
+            throw new IllegalArgumentException("a fulfilment number is not negative: " + number);
+        }
+        // by hand rather than with a format string: the split makes one per fulfilment order
+        String digits = Long.toString(number);
+        StringBuilder text = new StringBuilder(11).append('F');
+        for (int pad = digits.length(); pad < 10; pad++) {
+            text.append('0');
+        }
+        return text.append(digits).toString();
     }
 }

@@ -13,11 +13,13 @@ import java.util.Map;
  */
 public final class ChunkStock implements StockView {
 
-    private final Map<StockKey, Integer> available = new HashMap<>();
+    private final Map<StockKey, Integer> available;
     private final Map<StockKey, Integer> reserved = new LinkedHashMap<>();
     private final Map<StockKey, Integer> orderJournal = new HashMap<>();
 
     public ChunkStock(Map<StockKey, StockLevel> locked) {
+        // sized for the chunk's thousands of rows at once rather than grown by doubling
+        available = new HashMap<>(locked.size() * 4 / 3 + 1);
         locked.forEach((key, level) -> available.put(key, level.available()));
     }
 

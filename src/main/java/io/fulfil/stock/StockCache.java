@@ -56,7 +56,8 @@ public final class StockCache {
     /** The projected levels of every stock row of these SKUs, reading the unknown SKUs (without locks). */
     public synchronized View levelsOf(Collection<String> skuCodes) {
         noticeRaises();
-        Map<StockKey, StockLevel> levels = new HashMap<>();
+        // a SKU has a row in a few warehouses: sized for that at once rather than grown by doubling
+        Map<StockKey, StockLevel> levels = new HashMap<>(skuCodes.size() * 6);
         List<String> missing = new ArrayList<>();
         for (String sku : skuCodes) {
             Map<String, StockLevel> rows = bySku.get(sku);

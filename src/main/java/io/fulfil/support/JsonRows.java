@@ -76,38 +76,25 @@ public final class JsonRows {
 
     private void quote(String value) {
         json.append('"');
-        if (!needsEscape(value)) {
-            // the common case (codes, numbers, names): one copy instead of an append per character
-            json.append(value).append('"');
-            return;
-        }
+        // runs of characters that need no escape are copied whole, not one by one: most values (codes,
+        // numbers, names) are one run, a decision trace is text broken by a tab or a newline
+        int run = 0;
         for (int i = 0; i < value.length(); i++) {
             char c = value.charAt(i);
+            if (c >= 0x20 && c != '"' && c != '\\') {
+                continue;
+            }
+            json.append(value, run, i);
+            run = i + 1;
             switch (c) {
                 case '"' -> json.append("\\\"");
                 case '\\' -> json.append("\\\\");
                 case '\n' -> json.append("\\n");
                 case '\r' -> json.append("\\r");
                 case '\t' -> json.append("\\t");
-                default -> {
-                    if (c < 0x20) {
-                        json.append(String.format("\\u%04x", (int) c));
-                    } else {
-                        json.append(c);
-                    }
-                }
+                default -> json.append(String.format("\\u%04x", (int) c));
             }
         }
-        json.append('"');
-    }
-
-    private static boolean needsEscape(String value) {
-        for (int i = 0; i < value.length(); i++) {
-            char c = value.charAt(i);
-            if (c < 0x20 || c == '"' || c == '\\') {
-                return true;
-            }
-        }
-        return false;
+        json.append(value, run, value.length()).append('"');
     }
 }

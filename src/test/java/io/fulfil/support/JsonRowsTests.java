@@ -3,6 +3,7 @@ package io.fulfil.support;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.math.BigDecimal;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -45,6 +46,22 @@ class JsonRowsTests {
         assertThat(document.get(1).get("c1").asLong()).isEqualTo(7);
         assertThat(document.get(1).has("c2")).isFalse();
         assertThat(document.get(1).get("c3").asString()).isEqualTo("last");
+    }
+
+    @Test
+    void valuesThatStartOrEndWithAnEscapeOrAreOnlyEscapesComeBackAsWritten() {
+        List<String> values = List.of("\"starts", "ends\\", "\t", "\"\"", "a\nb\tc", "", "plain");
+        JsonRows rows = new JsonRows(values.size());
+        for (String value : values) {
+            rows.startRow();
+            rows.string(0, value);
+            rows.endRow();
+        }
+
+        JsonNode document = JSON.readTree(rows.finish());
+        for (int i = 0; i < values.size(); i++) {
+            assertThat(document.get(i).get("c0").asString()).as("value %d", i).isEqualTo(values.get(i));
+        }
     }
 
     @Test
