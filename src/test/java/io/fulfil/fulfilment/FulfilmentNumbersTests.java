@@ -18,6 +18,15 @@ class FulfilmentNumbersTests {
     }
 
     @Test
+    void everyNumberIsWrittenAsTheFormatStringWroteIt() {
+        for (long n : new long[] {0, 9, 10, 11, 99, 100, 999_999_999, 1_000_000_000, 9_999_999_999L,
+                10_000_000_000L, Long.MAX_VALUE}) {
+            assertThat(FulfilmentNumbers.format(n)).as("%d", n)
+                    .isEqualTo(String.format(java.util.Locale.ROOT, "F%010d", n));
+        }
+    }
+
+    @Test
     void numbersSortAsTextAsTheyDoAsNumbersUpToTenBillion() {
         assertThat(FulfilmentNumbers.format(99)).isLessThan(FulfilmentNumbers.format(100));
         assertThat(FulfilmentNumbers.format(999_999)).isLessThan(FulfilmentNumbers.format(1_000_000));

@@ -84,19 +84,21 @@ final class ChunkPlanner {
     /**
      * Reads a chunk ahead of its writer, without locks: the order rows in key-ordered slices read at
      * once, so that a server reading them from disk has several reads under way (and the writer,
-     * which locks and updates them next, finds them in memory). The lines come with the demand; an
-     * order paid now that was not when the demand was read has its lines read here.
+     * which locks and updates them next, finds them in memory). The lines come with the demand, and
+     * are used only while the order's row is still the one they were read with: an order changed
+     * since the demand was read (the shop loaded it again, with other lines and amounts) has its lines
+     * read here, with its row as it is now.
      */
     ChunkInput readAhead(DemandChunks.DemandChunk chunk, SlicedReads reads) {
         Map<String, LockedOrder> orders = reads.read(chunk.orderNos(), store::readOrders);
         List<SplitStore.LineRow> lines = new ArrayList<>();
         List<String> unread = new ArrayList<>();
         for (String orderNo : firstSplits(orders)) {
-            List<SplitStore.LineRow> read = chunk.paidLines().get(orderNo);
-            if (read == null) {
-                unread.add(orderNo);
+            DemandChunks.PaidAsRead asRead = chunk.paid().get(orderNo);
+            if (asRead != null && asRead.header().equals(orders.get(orderNo))) {
+                lines.addAll(asRead.lines());
             } else {
-                lines.addAll(read);
+                unread.add(orderNo);
             }
         }
         Map<String, List<PaidOrder.Line>> paidLines = SplitStore.withSkus(lines, skuCatalog);

@@ -1,10 +1,14 @@
 package io.fulfil.split.job;
 
+import io.fulfil.fulfilment.OrderStatus;
 import io.fulfil.split.job.SplitStore.LineRow;
+import io.fulfil.split.job.SplitStore.LockedOrder;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.function.Consumer;
 
 /**
@@ -14,18 +18,27 @@ import java.util.function.Consumer;
  */
 final class DemandChunks {
 
+    /** A paid order as the demand read it: its header and its lines, read together. */
+    record PaidAsRead(LockedOrder header, List<LineRow> lines) {
+    }
+
     /**
-     * A chunk of the demand: its order numbers in serving order, and the lines of those that were
-     * paid when the demand was read (every paid order has an entry, empty when it has no line).
+     * A chunk of the demand: its order numbers in serving order, and those that were paid when the
+     * demand was read with their header and lines (an order with no line has an empty list).
      */
-    record DemandChunk(List<String> orderNos, Map<String, List<LineRow>> paidLines) {
+    record DemandChunk(List<String> orderNos, Map<String, PaidAsRead> paid) {
     }
 
     private final int chunkSize;
     private final Consumer<DemandChunk> out;
     private List<String> orderNos;
-    private Map<String, List<LineRow>> paidLines;
-    private String lastOrderNo;
+    /** The chunk's order numbers, to notice one that comes twice. */
+    private final Set<String> inChunk = new HashSet<>();
+    private Map<String, PaidAsRead> paid;
+    /** The order whose rows are being read; null before the first. */
+    private String current;
+    /** Its lines, when it is paid; null when it is not. */
+    private List<LineRow> currentLines;
 
     DemandChunks(int chunkSize, Consumer<DemandChunk> out) {
         if (chunkSize < 1) {
@@ -36,37 +49,52 @@ final class DemandChunks {
         startChunk();
     }
 
-    /**
-     * One row of the demand: an order, whether it was paid, and one of its lines (null when the row
-     * carries none: an order with no line, or one that is not paid, whose lines are not read).
-     */
-    void row(String orderNo, boolean paid, LineRow line) {
-        if (!orderNo.equals(lastOrderNo)) {
-            if (orderNos.size() == chunkSize) {
-                out.accept(new DemandChunk(orderNos, paidLines));
-                startChunk();
-            }
-            orderNos.add(orderNo);
-            lastOrderNo = orderNo;
-            if (paid) {
-                paidLines.put(orderNo, new ArrayList<>(4));
-            }
+    /** Whether a row of this order continues the order being read (else {@link #order} starts it). */
+    boolean continues(String orderNo) {
+        return orderNo.equals(current);
+    }
+
+    /** The next order of the demand; the chunk before is passed on first when it is full. */
+    void order(LockedOrder header) {
+        String orderNo = header.orderNo();
+        if (!inChunk.add(orderNo)) {
+            // the demand's sort keeps an order's rows together; if it did not, lines would be lost
+            throw new IllegalStateException("order " + orderNo + " came twice in the split's demand");
         }
-        if (line != null && paid) {
-            paidLines.get(orderNo).add(line);
+        if (orderNos.size() == chunkSize) {
+            out.accept(new DemandChunk(orderNos, paid));
+            startChunk();
+            inChunk.add(orderNo);
+        }
+        orderNos.add(orderNo);
+        current = orderNo;
+        currentLines = null;
+        if (OrderStatus.PAID.name().equals(header.status())) {
+            currentLines = new ArrayList<>(4);
+            paid.put(orderNo, new PaidAsRead(header, currentLines));
+        }
+    }
+
+    /** A line of the order being read, null when its row carries none; kept only for a paid order. */
+    void line(LineRow line) {
+        if (line != null && currentLines != null) {
+            currentLines.add(line);
         }
     }
 
     /** The demand is exhausted: passes on the last chunk, if it has any order. */
     void end() {
         if (!orderNos.isEmpty()) {
-            out.accept(new DemandChunk(orderNos, paidLines));
+            out.accept(new DemandChunk(orderNos, paid));
             startChunk();
         }
+        current = null;
+        currentLines = null;
     }
 
     private void startChunk() {
         orderNos = new ArrayList<>(chunkSize);
-        paidLines = new HashMap<>(chunkSize * 2);
+        inChunk.clear();
+        paid = new HashMap<>(chunkSize * 2);
     }
 }

@@ -25,8 +25,6 @@ import org.springframework.jdbc.core.RowCallbackHandler;
  */
 public class PlanAheadReader implements ItemStreamReader<String> {
 
-    private static final String PAID = io.fulfil.fulfilment.OrderStatus.PAID.name();
-
     /**
      * A chunk of the demand with its plan, made on a projection of the given epoch, read when the
      * ledger's raise counter stood at {@code raised}.
@@ -161,7 +159,10 @@ public class PlanAheadReader implements ItemStreamReader<String> {
         DemandChunks chunks = new DemandChunks(chunkSize, chunk -> out.accept(plan(chunk, slices)));
         demand.query(demandSql, (RowCallbackHandler) rs -> {
             String orderNo = rs.getString(1);
-            chunks.row(orderNo, PAID.equals(rs.getString(2)), SplitStore.lineAt(rs, orderNo, 3));
+            if (!chunks.continues(orderNo)) {
+                chunks.order(SplitStore.headerAt(rs));
+            }
+            chunks.line(SplitStore.lineAt(rs, orderNo, SplitStore.HEADER_COLUMN_COUNT + 1));
         });
         chunks.end();
     }

@@ -92,23 +92,40 @@ public class SplitStore {
             return orders;
         }
         jdbc.query("""
-                        SELECT order_no, status, ship_latitude, ship_longitude, paid_at,
-                               goods_amount, discount_amount, shipping_fee, paid_amount, priority, split_key
-                          FROM customer_order
+                        SELECT %s
+                          FROM customer_order o
                          WHERE %s
-                         ORDER BY order_no
-                           %s""".formatted(keyLists.matches("order_no", "nos"), lock),
+                         ORDER BY o.order_no
+                           %s""".formatted(HEADER_COLUMNS, keyLists.matches("o.order_no", "nos"), lock),
                 Map.of("nos", keyLists.bind(orderNos)),
                 rs -> {
-                    BigDecimal lat = rs.getBigDecimal(3);
-                    BigDecimal lon = rs.getBigDecimal(4);
-                    LocalDateTime paidAt = rs.getObject(5, LocalDateTime.class);
-                    orders.put(rs.getString(1), new LockedOrder(rs.getString(1), rs.getString(2),
-                            new ShipPoint(lat == null ? null : lat.doubleValue(), lon == null ? null : lon.doubleValue()),
-                            paidAt != null, cents(rs, 6), cents(rs, 7), cents(rs, 8), cents(rs, 9), rs.getString(10),
-                            paidAt, rs.getObject(11, Long.class)));
+                    LockedOrder order = headerAt(rs);
+                    orders.put(order.orderNo(), order);
                 });
         return orders;
+    }
+
+    /**
+     * The columns of an order header {@link #headerAt} reads, from {@code customer_order} as {@code o}:
+     * the demand's query selects them too, so that its lines are used only with the header they were
+     * read with.
+     */
+    static final String HEADER_COLUMNS = """
+            o.order_no, o.status, o.ship_latitude, o.ship_longitude, o.paid_at,
+            o.goods_amount, o.discount_amount, o.shipping_fee, o.paid_amount, o.priority, o.split_key""";
+
+    /** How many columns {@link #HEADER_COLUMNS} has: the columns after them start at this plus one. */
+    static final int HEADER_COLUMN_COUNT = 11;
+
+    /** The header whose {@link #HEADER_COLUMNS} are the row's first columns. */
+    static LockedOrder headerAt(ResultSet rs) throws SQLException {
+        BigDecimal lat = rs.getBigDecimal(3);
+        BigDecimal lon = rs.getBigDecimal(4);
+        LocalDateTime paidAt = rs.getObject(5, LocalDateTime.class);
+        return new LockedOrder(rs.getString(1), rs.getString(2),
+                new ShipPoint(lat == null ? null : lat.doubleValue(), lon == null ? null : lon.doubleValue()),
+                paidAt != null, cents(rs, 6), cents(rs, 7), cents(rs, 8), cents(rs, 9), rs.getString(10),
+                paidAt, rs.getObject(11, Long.class));
     }
 
     /** An order line as read, before its SKU is looked up. */
@@ -123,11 +140,11 @@ public class SplitStore {
 
     /** The line whose {@link #LINE_COLUMNS} start at the given column; null when they are null (no line). */
     static LineRow lineAt(ResultSet rs, String orderNo, int firstColumn) throws SQLException {
-        String sku = rs.getString(firstColumn + 1);
-        if (sku == null) {
+        int lineNo = rs.getInt(firstColumn);
+        if (rs.wasNull()) {
             return null;
         }
-        return new LineRow(orderNo, rs.getInt(firstColumn), sku, rs.getInt(firstColumn + 2),
+        return new LineRow(orderNo, lineNo, rs.getString(firstColumn + 1), rs.getInt(firstColumn + 2),
                 cents(rs, firstColumn + 3), cents(rs, firstColumn + 4));
     }
 

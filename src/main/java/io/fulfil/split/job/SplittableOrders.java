@@ -3,11 +3,13 @@ package io.fulfil.split.job;
 /**
  * The split's demand in serving order (CONTRACT §3.1): paid orders, and orders with backorders still
  * open, EXPRESS before NORMAL, then by paid_at, then order_no. Read as one row per line of the paid
- * orders (one row, without a line, for an order with none or one that is not paid), so that a chunk's
- * lines come with the demand: the server reads both tables once, in key order, and sorts them,
- * rather than looking each chunk's lines up at random pages when orders are not paid in key order.
- * Read without locks; the writer locks and re-reads each chunk's orders, so a stale status here costs
- * nothing but a skipped row or a chunk planned again.
+ * orders, each with its order's header (one row, without a line, for an order with none or one that
+ * is not paid), so that a chunk's lines come with the demand: the server reads both tables once, in
+ * key order, and sorts them, rather than looking each chunk's lines up at random pages when orders
+ * are not paid in key order. Read without locks, as the run starts: the planning thread uses an
+ * order's lines only while its row is still the one read with them (else it reads them again), and
+ * the writer locks and re-reads each chunk's orders, so an order changed meanwhile is skipped or
+ * planned again.
  */
 final class SplittableOrders {
 
@@ -16,8 +18,8 @@ final class SplittableOrders {
             (o.status NOT IN ('ON_HOLD', 'CANCELLED', 'PENDING_PAYMENT')
                     AND EXISTS (SELECT 1 FROM backorder b WHERE b.order_no = o.order_no))""";
 
-    /** Order number, status, then the line's {@link SplitStore#LINE_COLUMNS} (null when there is none). */
-    private static final String ROWS = "SELECT o.order_no, o.status, " + SplitStore.LINE_COLUMNS + """
+    /** The order's {@link SplitStore#HEADER_COLUMNS}, then the line's {@link SplitStore#LINE_COLUMNS} (null when none). */
+    private static final String ROWS = "SELECT " + SplitStore.HEADER_COLUMNS + ", " + SplitStore.LINE_COLUMNS + """
 
               FROM customer_order o
               LEFT JOIN order_line l ON l.order_no = o.order_no AND o.status = 'PAID'

@@ -482,33 +482,74 @@ abstract class SplitJobFunctionalTests {
     }
 
     @Test
-    void linesThatCameWithTheDemandAreUsedAndThoseOfAnOrderPaidSinceAreRead() {
+    void linesThatCameWithTheDemandAreUsedOnlyWithTheOrderRowTheyWereReadWith() {
         List<String> paid = jdbc.queryForList(
                 "SELECT order_no FROM customer_order WHERE status = 'PAID' ORDER BY order_no", String.class);
-        String streamed = paid.get(0);
-        String paidSince = paid.get(1);
+        String unchanged = paid.get(0);
+        String changedSince = paid.get(1);
+        String paidSince = paid.get(2);
+        Map<String, SplitStore.LockedOrder> now = splitStore.readOrders(List.of(unchanged, changedSince));
+        SplitStore.LockedOrder before = now.get(changedSince);
+        SplitStore.LockedOrder changedRow = new SplitStore.LockedOrder(before.orderNo(), before.status(),
+                before.shipTo(), before.paidAtKnown(), before.goods() + 100, before.discount(), before.shipping(),
+                before.paid() + 100, before.priority(), before.paidAt(), before.splitKey());
+        // the demand carried a made-up line for each of the first two orders, the second with a row
+        // that has changed since, and nothing for the third: it was not paid yet
+        DemandChunks.DemandChunk chunk = new DemandChunks.DemandChunk(List.of(unchanged, changedSince, paidSince),
+                Map.of(unchanged, new DemandChunks.PaidAsRead(now.get(unchanged),
+                                List.of(new SplitStore.LineRow(unchanged, 7, "NO-SUCH-SKU", 3, 1_000, 0))),
+                        changedSince, new DemandChunks.PaidAsRead(changedRow,
+                                List.of(new SplitStore.LineRow(changedSince, 7, "NO-SUCH-SKU", 3, 1_000, 0)))));
         ChunkPlanner planner = new ChunkPlanner(splitStore, null,
                 new io.fulfil.reference.SkuCatalog(namedJdbc, keyLists, 1_000), java.time.Clock.systemUTC(), null,
                 () -> 1L);
-        // the demand carried one made-up line for the first order, and none for the second: it was
-        // not paid yet when the demand was read
-        SplitStore.LineRow madeUp = new SplitStore.LineRow(streamed, 7, "NO-SUCH-SKU", 3, 1_000, 0);
-        DemandChunks.DemandChunk chunk = new DemandChunks.DemandChunk(List.of(streamed, paidSince),
-                Map.of(streamed, List.of(madeUp)));
 
         ChunkPlanner.ChunkInput input;
         try (io.fulfil.support.SlicedReads reads = new io.fulfil.support.SlicedReads(1, "test-reader")) {
             input = planner.readAhead(chunk, reads);
         }
 
-        assertThat(input.lines().get(streamed)).extracting(io.fulfil.split.PaidOrder.Line::lineNo,
+        assertThat(input.lines().get(unchanged)).extracting(io.fulfil.split.PaidOrder.Line::lineNo,
                 io.fulfil.split.PaidOrder.Line::skuCode, io.fulfil.split.PaidOrder.Line::quantity)
                 .containsExactly(org.assertj.core.groups.Tuple.tuple(7, "NO-SUCH-SKU", 3));
-        assertThat(input.lines().get(paidSince)).extracting(io.fulfil.split.PaidOrder.Line::lineNo)
-                .containsExactlyElementsOf(jdbc.queryForList(
-                        "SELECT line_no FROM order_line WHERE order_no = ? ORDER BY line_no", Integer.class, paidSince))
-                .isNotEmpty();
-        assertThat(input.orders()).containsOnlyKeys(streamed, paidSince);
+        for (String orderNo : List.of(changedSince, paidSince)) {
+            assertThat(input.lines().get(orderNo)).as(orderNo).extracting(io.fulfil.split.PaidOrder.Line::lineNo)
+                    .containsExactlyElementsOf(jdbc.queryForList(
+                            "SELECT line_no FROM order_line WHERE order_no = ? ORDER BY line_no", Integer.class, orderNo))
+                    .isNotEmpty();
+        }
+        assertThat(input.orders()).containsOnlyKeys(unchanged, changedSince, paidSince);
+    }
+
+    @Test
+    void anOrderLoadedAgainWithOtherLinesAfterTheRunStartedIsSplitFromItsNewLines() throws Exception {
+        // the last order the run serves; the shop loads it again, one more piece of its first line and
+        // amounts to match, while the run writes its first chunk (its demand was read before)
+        String last = jdbc.queryForList("""
+                SELECT order_no FROM customer_order WHERE status = 'PAID'
+                 ORDER BY CASE priority WHEN 'EXPRESS' THEN 0 ELSE 1 END DESC, paid_at DESC, order_no DESC""",
+                String.class).get(0);
+        Map<String, Object> first = jdbc.queryForList(
+                "SELECT line_no, quantity, unit_price FROM order_line WHERE order_no = ? ORDER BY line_no", last).get(0);
+        failingChunk.action = () -> {
+            jdbc.update("UPDATE order_line SET quantity = quantity + 1 WHERE order_no = ? AND line_no = ?", last,
+                    first.get("LINE_NO"));
+            jdbc.update("""
+                    UPDATE customer_order SET goods_amount = goods_amount + ?, paid_amount = paid_amount + ?
+                     WHERE order_no = ?""", first.get("UNIT_PRICE"), first.get("UNIT_PRICE"), last);
+        };
+        failingChunk.actAt.set(1);
+
+        assertThat(split().getStatus()).isEqualTo(BatchStatus.COMPLETED);
+
+        assertThat(jdbc.queryForObject("SELECT status FROM customer_order WHERE order_no = ?", String.class, last))
+                .isNotIn("ON_HOLD", "PAID");
+        int ordered = ((Number) first.get("QUANTITY")).intValue() + 1;
+        assertThat(count("SELECT COALESCE(SUM(quantity), 0) FROM fulfilment_line WHERE order_no = '" + last
+                + "' AND order_line_no = " + first.get("LINE_NO"))
+                + count("SELECT COALESCE(SUM(quantity), 0) FROM backorder WHERE order_no = '" + last
+                + "' AND order_line_no = " + first.get("LINE_NO"))).isEqualTo(ordered);
+        assertThat(invariants.check()).isEmpty();
     }
 
     private int allocated(StockKey key) {
