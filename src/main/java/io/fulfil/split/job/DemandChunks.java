@@ -57,14 +57,13 @@ final class DemandChunks {
     /** The next order of the demand; the chunk before is passed on first when it is full. */
     void order(LockedOrder header) {
         String orderNo = header.orderNo();
-        if (!inChunk.add(orderNo)) {
-            // the demand's sort keeps an order's rows together; if it did not, lines would be lost
-            throw new IllegalStateException("order " + orderNo + " came twice in the split's demand");
-        }
         if (orderNos.size() == chunkSize) {
             out.accept(new DemandChunk(orderNos, paid));
             startChunk();
-            inChunk.add(orderNo);
+        }
+        if (!inChunk.add(orderNo)) {
+            // the demand's sort keeps an order's rows together; if it did not, lines would be lost
+            throw new IllegalStateException("order " + orderNo + " came twice in the split's demand");
         }
         orderNos.add(orderNo);
         current = orderNo;

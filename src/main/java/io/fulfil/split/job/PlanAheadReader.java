@@ -14,9 +14,10 @@ import org.springframework.jdbc.core.RowCallbackHandler;
 /**
  * The split step's reader and the first stage of its two-stage pipeline. A planning thread reads the
  * demand in serving order with its orders' lines ({@link SplittableOrders}), cuts it into chunks of
- * the step's size ({@link DemandChunks}), reads each chunk's order rows (without locks) and plans it against the run's stock projection, while the step's own thread
- * locks and writes the chunk before. The step therefore uses both cores of a small machine, and on
- * MySQL two server threads, instead of waiting for one statement after another.
+ * the step's size ({@link DemandChunks}), reads each chunk's order rows (without locks) and plans it
+ * against the run's stock projection, while the step's own thread locks and writes the chunk before.
+ * The step therefore uses both cores of a small machine, and on MySQL two server threads, instead of
+ * waiting for one statement after another.
  *
  * <p>The reader hands out the planned chunks' order numbers one by one, so the step's chunks are the
  * planned ones; {@link SplitChunkWriter} {@linkplain #claim claims} each chunk's plan and writes it
