@@ -115,7 +115,7 @@ public class SplitStore {
             o.goods_amount, o.discount_amount, o.shipping_fee, o.paid_amount, o.priority, o.split_key""";
 
     /** How many columns {@link #HEADER_COLUMNS} has: the columns after them start at this plus one. */
-    static final int HEADER_COLUMN_COUNT = 11;
+    static final int HEADER_COLUMN_COUNT = HEADER_COLUMNS.split(",").length;
 
     /** The header whose {@link #HEADER_COLUMNS} are the row's first columns. */
     static LockedOrder headerAt(ResultSet rs) throws SQLException {

@@ -2,14 +2,20 @@ package io.fulfil.split.job;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.groups.Tuple.tuple;
 
 import io.fulfil.load.LoadReport;
 import io.fulfil.load.ShopDataLoader;
 import io.fulfil.ops.InvariantChecks;
 import io.fulfil.ops.Jobs;
+import io.fulfil.reference.SkuCatalog;
+import io.fulfil.split.PaidOrder;
 import io.fulfil.stock.StockKey;
 import io.fulfil.stock.StockLedger;
+import io.fulfil.support.KeyLists;
+import io.fulfil.support.SlicedReads;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
@@ -24,6 +30,7 @@ import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Import;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 
 /**
  * The split job end to end on the sample data, run against H2 and MySQL/MariaDB by the subclasses:
@@ -54,10 +61,10 @@ abstract class SplitJobFunctionalTests {
     JdbcTemplate jdbc;
 
     @Autowired
-    org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate namedJdbc;
+    NamedParameterJdbcTemplate namedJdbc;
 
     @Autowired
-    io.fulfil.support.KeyLists keyLists;
+    KeyLists keyLists;
 
     @Autowired
     SplitStore splitStore;
@@ -501,19 +508,19 @@ abstract class SplitJobFunctionalTests {
                         changedSince, new DemandChunks.PaidAsRead(changedRow,
                                 List.of(new SplitStore.LineRow(changedSince, 7, "NO-SUCH-SKU", 3, 1_000, 0)))));
         ChunkPlanner planner = new ChunkPlanner(splitStore, null,
-                new io.fulfil.reference.SkuCatalog(namedJdbc, keyLists, 1_000), java.time.Clock.systemUTC(), null,
+                new SkuCatalog(namedJdbc, keyLists, 1_000), Clock.systemUTC(), null,
                 () -> 1L);
 
         ChunkPlanner.ChunkInput input;
-        try (io.fulfil.support.SlicedReads reads = new io.fulfil.support.SlicedReads(1, "test-reader")) {
+        try (SlicedReads reads = new SlicedReads(1, "test-reader")) {
             input = planner.readAhead(chunk, reads);
         }
 
-        assertThat(input.lines().get(unchanged)).extracting(io.fulfil.split.PaidOrder.Line::lineNo,
-                io.fulfil.split.PaidOrder.Line::skuCode, io.fulfil.split.PaidOrder.Line::quantity)
-                .containsExactly(org.assertj.core.groups.Tuple.tuple(7, "NO-SUCH-SKU", 3));
+        assertThat(input.lines().get(unchanged)).extracting(PaidOrder.Line::lineNo,
+                PaidOrder.Line::skuCode, PaidOrder.Line::quantity)
+                .containsExactly(tuple(7, "NO-SUCH-SKU", 3));
         for (String orderNo : List.of(changedSince, paidSince)) {
-            assertThat(input.lines().get(orderNo)).as(orderNo).extracting(io.fulfil.split.PaidOrder.Line::lineNo)
+            assertThat(input.lines().get(orderNo)).as(orderNo).extracting(PaidOrder.Line::lineNo)
                     .containsExactlyElementsOf(jdbc.queryForList(
                             "SELECT line_no FROM order_line WHERE order_no = ? ORDER BY line_no", Integer.class, orderNo))
                     .isNotEmpty();
