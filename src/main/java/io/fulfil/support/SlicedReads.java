@@ -10,6 +10,7 @@ import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Consumer;
 import java.util.function.Function;
 
 /**
@@ -63,6 +64,14 @@ public final class SlicedReads implements AutoCloseable {
             }
         }
         return all;
+    }
+
+    /** Runs {@code read} on each key-ordered slice of the keys at once, for what it leaves behind. */
+    public void each(Collection<String> keys, Consumer<List<String>> read) {
+        read(keys, slice -> {
+            read.accept(slice);
+            return Map.of();
+        });
     }
 
     @Override

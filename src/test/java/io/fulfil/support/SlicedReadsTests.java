@@ -49,6 +49,17 @@ class SlicedReadsTests {
     }
 
     @Test
+    void eachRunsOnEverySliceAtOnceAndReturnsWhenAllHaveRun() {
+        List<List<String>> slices = Collections.synchronizedList(new ArrayList<>());
+        try (SlicedReads reads = new SlicedReads(4, "test-reader")) {
+            reads.each(KEYS, slices::add);
+
+            assertThat(slices).hasSize(4);
+        }
+        assertThat(slices.stream().flatMap(List::stream)).containsExactlyInAnyOrderElementsOf(KEYS);
+    }
+
+    @Test
     void aSliceThatFailsFailsTheRead() {
         try (SlicedReads reads = new SlicedReads(4, "test-reader")) {
             assertThatThrownBy(() -> reads.read(KEYS, keys -> {

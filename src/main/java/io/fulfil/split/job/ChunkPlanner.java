@@ -13,7 +13,6 @@ import io.fulfil.split.SplitPlanner;
 import io.fulfil.split.job.SplitStore.LockedOrder;
 import io.fulfil.stock.StockKey;
 import io.fulfil.stock.StockLevel;
-import io.fulfil.support.SlicedReads;
 import java.time.Clock;
 import java.time.LocalDateTime;
 import java.util.ArrayList;
@@ -82,28 +81,18 @@ final class ChunkPlanner {
     }
 
     /**
-     * Reads a chunk ahead of its writer, without locks: the order rows in key-ordered slices read at
-     * once, so that a server reading them from disk has several reads under way (and the writer,
-     * which locks and updates them next, finds them in memory). The lines come with the demand, and
-     * are used only while the order's row is still the one they were read with: an order changed
-     * since the demand was read (the shop loaded it again, with other lines and amounts) has its lines
-     * read here, with its row as it is now.
+     * A chunk's input as the demand read it, ahead of its writer: the orders' rows and the paid ones'
+     * lines come with the demand; only a re-split's state is read here. Nothing is read by key: the
+     * writer locks and reads the rows again, and plans the chunk anew from its locked rows when one of
+     * them is no longer the row the demand read (an order cancelled, split by another run, or loaded
+     * again by the shop with other lines and amounts since the run began).
      */
-    ChunkInput readAhead(DemandChunks.DemandChunk chunk, SlicedReads reads) {
-        Map<String, LockedOrder> orders = reads.read(chunk.orderNos(), store::readOrders);
+    ChunkInput readAhead(DemandChunks.DemandChunk chunk) {
+        Map<String, LockedOrder> orders = chunk.headers();
         List<SplitStore.LineRow> lines = new ArrayList<>();
-        List<String> unread = new ArrayList<>();
-        for (String orderNo : firstSplits(orders)) {
-            DemandChunks.PaidAsRead asRead = chunk.paid().get(orderNo);
-            if (asRead != null && asRead.header().equals(orders.get(orderNo))) {
-                lines.addAll(asRead.lines());
-            } else {
-                unread.add(orderNo);
-            }
-        }
-        Map<String, List<PaidOrder.Line>> paidLines = SplitStore.withSkus(lines, skuCatalog);
-        paidLines.putAll(store.linesOf(unread, skuCatalog));
-        return new ChunkInput(chunk.orderNos(), orders, paidLines, resplitStateOf(orders));
+        chunk.paidLines().values().forEach(lines::addAll);
+        return new ChunkInput(chunk.orderNos(), orders, SplitStore.withSkus(lines, skuCatalog),
+                resplitStateOf(orders));
     }
 
     private static List<String> firstSplits(Map<String, LockedOrder> orders) {

@@ -18,15 +18,11 @@ import java.util.function.Consumer;
  */
 final class DemandChunks {
 
-    /** A paid order as the demand read it: its header and its lines, read together. */
-    record PaidAsRead(LockedOrder header, List<LineRow> lines) {
-    }
-
     /**
-     * A chunk of the demand: its order numbers in serving order, and those that were paid when the
-     * demand was read with their header and lines (an order with no line has an empty list).
+     * A chunk of the demand as it was read: its order numbers in serving order, every order's row, and
+     * the lines of those that were paid (an order with no line has an empty list).
      */
-    record DemandChunk(List<String> orderNos, Map<String, PaidAsRead> paid) {
+    record DemandChunk(List<String> orderNos, Map<String, LockedOrder> headers, Map<String, List<LineRow>> paidLines) {
     }
 
     private final int chunkSize;
@@ -34,7 +30,8 @@ final class DemandChunks {
     private List<String> orderNos;
     /** The chunk's order numbers, to notice one that comes twice. */
     private final Set<String> inChunk = new HashSet<>();
-    private Map<String, PaidAsRead> paid;
+    private Map<String, LockedOrder> headers;
+    private Map<String, List<LineRow>> paidLines;
     /** The order whose rows are being read; null before the first. */
     private String current;
     /** Its lines, when it is paid; null when it is not. */
@@ -58,7 +55,7 @@ final class DemandChunks {
     void order(LockedOrder header) {
         String orderNo = header.orderNo();
         if (orderNos.size() == chunkSize) {
-            out.accept(new DemandChunk(orderNos, paid));
+            out.accept(new DemandChunk(orderNos, headers, paidLines));
             startChunk();
         }
         if (!inChunk.add(orderNo)) {
@@ -66,11 +63,12 @@ final class DemandChunks {
             throw new IllegalStateException("order " + orderNo + " came twice in the split's demand");
         }
         orderNos.add(orderNo);
+        headers.put(orderNo, header);
         current = orderNo;
         currentLines = null;
         if (OrderStatus.PAID.name().equals(header.status())) {
             currentLines = new ArrayList<>(4);
-            paid.put(orderNo, new PaidAsRead(header, currentLines));
+            paidLines.put(orderNo, currentLines);
         }
     }
 
@@ -84,7 +82,7 @@ final class DemandChunks {
     /** The demand is exhausted: passes on the last chunk, if it has any order. */
     void end() {
         if (!orderNos.isEmpty()) {
-            out.accept(new DemandChunk(orderNos, paid));
+            out.accept(new DemandChunk(orderNos, headers, paidLines));
             startChunk();
         }
         current = null;
@@ -94,6 +92,7 @@ final class DemandChunks {
     private void startChunk() {
         orderNos = new ArrayList<>(chunkSize);
         inChunk.clear();
-        paid = new HashMap<>(chunkSize * 2);
+        headers = new HashMap<>(chunkSize * 2);
+        paidLines = new HashMap<>(chunkSize * 2);
     }
 }

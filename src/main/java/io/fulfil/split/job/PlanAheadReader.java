@@ -1,7 +1,6 @@
 package io.fulfil.split.job;
 
 import io.fulfil.stock.StockCache;
-import io.fulfil.support.SlicedReads;
 import io.fulfil.support.WorkAhead;
 import java.util.List;
 import java.util.function.Consumer;
@@ -14,7 +13,7 @@ import org.springframework.jdbc.core.RowCallbackHandler;
 /**
  * The split step's reader and the first stage of its two-stage pipeline. A planning thread reads the
  * demand in serving order with its orders' lines ({@link SplittableOrders}), cuts it into chunks of
- * the step's size ({@link DemandChunks}), reads each chunk's order rows (without locks) and plans it
+ * the step's size ({@link DemandChunks}) and plans each chunk from the rows as the demand read them,
  * against the run's stock projection, while the step's own thread locks and writes the chunk before.
  * The step therefore uses both cores of a small machine, and on MySQL two server threads, instead of
  * waiting for one statement after another.
@@ -38,8 +37,6 @@ public class PlanAheadReader implements ItemStreamReader<String> {
     private final ChunkPlanner planner;
     private final StockCache stockCache;
     private final int chunkSize;
-    private final int readers;
-    private SlicedReads reads;
     /** The query of the demand this run serves ({@link SplitDemand}). */
     private final String demandSql;
 
@@ -54,30 +51,23 @@ public class PlanAheadReader implements ItemStreamReader<String> {
     };
 
     PlanAheadReader(JdbcTemplate demand, ChunkPlanner planner, StockCache stockCache, int chunkSize) {
-        this(demand, planner, stockCache, chunkSize, SplitDemand.ALL, 1);
+        this(demand, planner, stockCache, chunkSize, SplitDemand.ALL);
     }
 
-    /**
-     * @param readers key-ordered slices of a chunk's orders read at once ({@link SlicedReads}), each
-     *                on a connection of its own
-     */
     PlanAheadReader(JdbcTemplate demand, ChunkPlanner planner, StockCache stockCache, int chunkSize,
-                    SplitDemand demandServed, int readers) {
+                    SplitDemand demandServed) {
         this.demandSql = demandServed.selectSql;
         this.demand = demand;
         this.planner = planner;
         this.stockCache = stockCache;
         this.chunkSize = chunkSize;
-        this.readers = readers;
     }
 
     @Override
     public void open(ExecutionContext executionContext) throws ItemStreamException {
         ended = false;
         current = null;
-        SlicedReads slices = new SlicedReads(readers, "split-reader");
-        reads = slices;
-        planning = WorkAhead.start("split-planning", 1, out -> planAll(out, slices));
+        planning = WorkAhead.start("split-planning", 1, this::planAll);
     }
 
     @Override
@@ -142,22 +132,19 @@ public class PlanAheadReader implements ItemStreamReader<String> {
     @Override
     public void close() throws ItemStreamException {
         WorkAhead<PlannedChunk> stopping = planning;
-        SlicedReads slices = reads;
         planning = null;
-        reads = null;
         unclaimed = null;
         current = null;
         if (stopping != null) {
-            // the slice readers are closed once the planning thread has left them
-            stopping.stop(slices::close);
-        } else if (slices != null) {
-            slices.close();
+            // nothing to release after it: the demand's query ends with the planning thread's work
+            stopping.stop(() -> {
+            });
         }
     }
 
     /** Reads the demand in serving order and passes it on chunk by chunk, each with its plan. */
-    private void planAll(Consumer<PlannedChunk> out, SlicedReads slices) {
-        DemandChunks chunks = new DemandChunks(chunkSize, chunk -> out.accept(plan(chunk, slices)));
+    private void planAll(Consumer<PlannedChunk> out) {
+        DemandChunks chunks = new DemandChunks(chunkSize, chunk -> out.accept(plan(chunk)));
         demand.query(demandSql, (RowCallbackHandler) rs -> {
             String orderNo = rs.getString(1);
             if (!chunks.continues(orderNo)) {
@@ -168,8 +155,8 @@ public class PlanAheadReader implements ItemStreamReader<String> {
         chunks.end();
     }
 
-    private PlannedChunk plan(DemandChunks.DemandChunk chunk, SlicedReads slices) {
-        ChunkPlanner.ChunkInput input = planner.readAhead(chunk, slices);
+    private PlannedChunk plan(DemandChunks.DemandChunk chunk) {
+        ChunkPlanner.ChunkInput input = planner.readAhead(chunk);
         StockCache.View view = stockCache.levelsOf(input.skus());
         ChunkPlanner.Planned planned = planner.plan(input, view.levels());
         boolean counted = stockCache.reserve(view.epoch(), planned.stock().reservations());

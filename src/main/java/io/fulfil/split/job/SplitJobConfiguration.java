@@ -99,7 +99,7 @@ public class SplitJobConfiguration {
         ChunkPlanner planner = new ChunkPlanner(store, new SplitPlanner(referenceData.load(), numbers),
                 new SkuCatalog(jdbc, keyLists, settings.skuCacheSize()), clock, jobExecutionId, splitKeys::next);
         return new PlanAheadReader(demand, planner, new StockCache(stockLedger, settings.stockCacheSize()),
-                settings.chunkSizeFor(database), SplitDemand.named(demandServed), settings.readersFor(database));
+                settings.chunkSizeFor(database), SplitDemand.named(demandServed));
     }
 
     @Bean
@@ -108,6 +108,6 @@ public class SplitJobConfiguration {
                                       ObjectProvider<SplitChunkHook> hook, PlatformTransactionManager transactionManager,
                                       SplitSettings settings, Database database) {
         return new SplitChunkWriter(store, stockLedger, splitDemandReader, hook.getIfAvailable(() -> SplitChunkHook.NONE),
-                transactionManager, settings.writersFor(database));
+                transactionManager, settings.writersFor(database), settings.readersFor(database));
     }
 }

@@ -18,10 +18,12 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  *                       they still reserve and commit one after another, in serving order. 0 picks
  *                       for the database: 2 on MySQL (its server works on both at once), 1 on H2
  *                       (embedded, its writes already fill the JVM's cores)
- * @param readers        key-ordered slices of a chunk's order rows the planning thread reads at
- *                       once, each on its own connection. 0 picks for the database: 4 on MySQL (a
- *                       server reading from disk then has four reads under way), 1 on H2 (embedded:
- *                       its reads come from the file system's cache and use the JVM's cores)
+ * @param readers        key-ordered slices of a chunk's order rows read at once, each on its own
+ *                       connection, just before the chunk locks them (so that they are in the
+ *                       server's memory when it does). 0 picks for the database: 4 on MySQL (a
+ *                       server reading from disk then has four reads under way), 1 on H2, which
+ *                       reads nothing ahead (embedded: its reads come from the file system's cache
+ *                       and use the JVM's cores)
  */
 @ConfigurationProperties("fulfil.split")
 public record SplitSettings(@DefaultValue("0") int chunkSize, @DefaultValue("200000") int skuCacheSize,

@@ -2,6 +2,7 @@ package io.fulfil.split.job;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.entry;
 
 import io.fulfil.split.ShipPoint;
 import io.fulfil.split.job.DemandChunks.DemandChunk;
@@ -46,15 +47,15 @@ class DemandChunksTests {
 
         assertThat(chunks).extracting(DemandChunk::orderNos)
                 .containsExactly(List.of("O-9", "O-1"), List.of("O-5"));
-        assertThat(chunks.get(0).paid().get("O-9").lines()).containsExactly(line("O-9", 1), line("O-9", 2));
-        assertThat(chunks.get(0).paid().get("O-1").lines()).containsExactly(line("O-1", 1));
-        assertThat(chunks.get(1).paid().get("O-5").lines())
+        assertThat(chunks.get(0).paidLines().get("O-9")).containsExactly(line("O-9", 1), line("O-9", 2));
+        assertThat(chunks.get(0).paidLines().get("O-1")).containsExactly(line("O-1", 1));
+        assertThat(chunks.get(1).paidLines().get("O-5"))
                 .containsExactly(line("O-5", 1), line("O-5", 2), line("O-5", 3));
-        assertThat(chunks.get(1).paid().get("O-5").header()).isEqualTo(order("O-5", "PAID"));
+        assertThat(chunks.get(1).headers()).containsExactly(entry("O-5", order("O-5", "PAID")));
     }
 
     @Test
-    void aPaidOrderWithoutLinesHasNoLinesAndAnUnpaidOneIsNotAmongThePaid() {
+    void everyOrderHasItsRowAndOnlyAPaidOneHasLinesEvenNone() {
         DemandChunks demand = new DemandChunks(10, chunks::add);
         rows(demand, order("O-1", "PAID"));
         rows(demand, order("O-2", "BACKORDERED"));
@@ -64,8 +65,10 @@ class DemandChunksTests {
         assertThat(chunks).hasSize(1);
         DemandChunk chunk = chunks.get(0);
         assertThat(chunk.orderNos()).containsExactly("O-1", "O-2", "O-3");
-        assertThat(chunk.paid()).containsOnlyKeys("O-1", "O-3");
-        assertThat(chunk.paid().get("O-1").lines()).isEmpty();
+        assertThat(chunk.headers()).containsOnlyKeys("O-1", "O-2", "O-3");
+        assertThat(chunk.headers().get("O-2")).isEqualTo(order("O-2", "BACKORDERED"));
+        assertThat(chunk.paidLines()).containsOnlyKeys("O-1", "O-3");
+        assertThat(chunk.paidLines().get("O-1")).isEmpty();
     }
 
     @Test
@@ -77,7 +80,7 @@ class DemandChunksTests {
         assertThat(chunks).isEmpty();
         rows(demand, order("O-2", "PAID"), line("O-2", 1));
         assertThat(chunks).extracting(DemandChunk::orderNos).containsExactly(List.of("O-1"));
-        assertThat(chunks.get(0).paid().get("O-1").lines()).hasSize(2);
+        assertThat(chunks.get(0).paidLines().get("O-1")).hasSize(2);
     }
 
     @Test
