@@ -213,7 +213,9 @@ class SplitChunkWriter implements ItemStreamWriter<String> {
             if (!stillHolds(locked)) {
                 throw new PlanNoLongerHolds();
             }
-            store.writeRows(ahead.planned().writes());
+            // the statuses first, while the locked rows' pages are surely in the server's memory; and
+            // before the wait below, in which the chunk before may push them out of it
+            store.write(ahead.planned().writes());
             // stock is reserved, and chunks commit, in serving order
             awaitPrevious();
             if (ahead.epoch() != projection.epoch()
@@ -222,7 +224,6 @@ class SplitChunkWriter implements ItemStreamWriter<String> {
             }
             // the projection counted this chunk's plan; if the chunk does not commit, that never happened
             projection.invalidateUnlessCommitted();
-            store.writeStatuses(ahead.planned().writes());
             hook.chunkWritten(orderNos);
         }
 

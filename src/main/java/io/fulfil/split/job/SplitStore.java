@@ -324,13 +324,14 @@ public class SplitStore {
         }
     }
 
+    /** Writes a chunk's plan: its orders' statuses first (their rows are locked and just read), then its new rows. */
     public void write(ChunkWrites w) {
-        writeRows(w);
         writeStatuses(w);
+        writeRows(w);
     }
 
     /** The chunk's new rows: fulfilment orders and lines, backorders, decisions. */
-    public void writeRows(ChunkWrites w) {
+    private void writeRows(ChunkWrites w) {
         JdbcTemplate plain = jdbc.getJdbcTemplate();
         fulfilmentOrderInsert.insert(plain, w.fulfilmentOrders, FulfilmentStatus.ALLOCATED.name(), w.now,
                 w.jobExecutionId, growthRoom);
@@ -404,7 +405,7 @@ public class SplitStore {
      * The chunk's orders' new statuses (and hold reasons). An order split for the first time gets the
      * chunk's split key, which its new fulfilment orders and decision carry; one that has a key keeps it.
      */
-    public void writeStatuses(ChunkWrites w) {
+    private void writeStatuses(ChunkWrites w) {
         // one statement per target status rather than one per order: a chunk has three or four
         // the room first: it is computed from the row's old values (OrderGrowthRoom)
         w.statusMoves.forEach((status, orderNos) -> jdbc.update("""
