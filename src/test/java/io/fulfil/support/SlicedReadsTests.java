@@ -51,11 +51,16 @@ class SlicedReadsTests {
     @Test
     void eachRunsOnEverySliceAtOnceAndReturnsWhenAllHaveRun() {
         List<List<String>> slices = Collections.synchronizedList(new ArrayList<>());
+        Set<String> threads = ConcurrentHashMap.newKeySet();
         try (SlicedReads reads = new SlicedReads(4, "test-reader")) {
-            reads.each(KEYS, slices::add);
+            reads.each(KEYS, keys -> {
+                slices.add(keys);
+                threads.add(Thread.currentThread().getName());
+            });
 
             assertThat(slices).hasSize(4);
         }
+        assertThat(threads).hasSize(4);
         assertThat(slices.stream().flatMap(List::stream)).containsExactlyInAnyOrderElementsOf(KEYS);
     }
 

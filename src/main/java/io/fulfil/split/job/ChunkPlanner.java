@@ -82,10 +82,13 @@ final class ChunkPlanner {
 
     /**
      * A chunk's input as the demand read it, ahead of its writer: the orders' rows and the paid ones'
-     * lines come with the demand; only a re-split's state is read here. Nothing is read by key: the
-     * writer locks and reads the rows again, and plans the chunk anew from its locked rows when one of
-     * them is no longer the row the demand read (an order cancelled, split by another run, or loaded
-     * again by the shop with other lines and amounts since the run began).
+     * lines come with the demand; only a re-split's state (backorders, fulfilment orders, decisions)
+     * is read here. No order row or line is read again: the writer locks and reads the rows, and
+     * plans the chunk anew from its locked rows when one of them is no longer the row the demand read
+     * (an order cancelled, split by another run, or loaded again by the shop with other lines and
+     * amounts since the run began). Such a chunk costs a second plan, and the chunk planned after it
+     * usually too, since the projection starts afresh: a price paid only where orders change under
+     * a run, as two runs at once make them.
      */
     ChunkInput readAhead(DemandChunks.DemandChunk chunk) {
         Map<String, LockedOrder> orders = chunk.headers();

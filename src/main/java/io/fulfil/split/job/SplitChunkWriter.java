@@ -30,13 +30,14 @@ import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Writes the chunks of orders (read in serving order), each in a transaction of its own on one of
- * {@code writers} threads, so that on a server with connections to spare the next chunk's rows are
- * inserted while the chunk before reserves its stock and commits.
+ * {@code writers} threads, so that on a server with connections to spare the next chunk's statuses and
+ * rows are written while the chunk before reserves its stock and commits.
  *
  * <p>Each chunk locks and re-reads its orders and writes the plan the planning thread made for them
  * if it still holds: the orders are unchanged, no earlier chunk was planned again since, and the
  * ledger can still reserve all its stock. Otherwise it plans the chunk again on locked stock rows.
- * Chunks reserve stock and commit strictly in serving order: a chunk inserts its rows, then waits
+ * Chunks reserve stock and commit strictly in serving order: a chunk writes its orders' statuses and
+ * its new rows, then waits
  * until the chunk before has committed, and only then reserves and commits; if the chunk before
  * failed, it rolls back. So scarce stock still goes to the earlier payer, a chunk never commits
  * before the ones before it, and two chunks never wait for each other's locks. Because the orders
@@ -106,7 +107,7 @@ class SplitChunkWriter implements ItemStreamWriter<String> {
         while (inFlight.size() >= writers) {
             inFlight.removeFirst().awaitCommitted();
         }
-        ChunkTask task = new ChunkTask(orderNos, ahead, last);
+        ChunkTask task = new ChunkTask(orderNos, ahead, last, reads);
         last = task;
         inFlight.addLast(task);
         executor.execute(task);
@@ -138,6 +139,7 @@ class SplitChunkWriter implements ItemStreamWriter<String> {
         }
         executor = null;
         if (reads != null) {
+            // a chunk still running after the wait finds it closed, and skips its read ahead
             reads.close();
             reads = null;
         }
@@ -159,9 +161,12 @@ class SplitChunkWriter implements ItemStreamWriter<String> {
         private PlannedChunk ahead;
         private ChunkTask previous;
         private final CompletableFuture<Void> committed = new CompletableFuture<>();
+        /** Reads the chunk's order rows ahead of its locks; null when nothing is read ahead. */
+        private final SlicedReads rowReads;
 
-        ChunkTask(List<String> orderNos, PlannedChunk ahead, ChunkTask previous) {
+        ChunkTask(List<String> orderNos, PlannedChunk ahead, ChunkTask previous, SlicedReads rowReads) {
             this.orderNos = orderNos;
+            this.rowReads = rowReads;
             this.ahead = ahead;
             this.previous = previous;
         }
@@ -169,9 +174,7 @@ class SplitChunkWriter implements ItemStreamWriter<String> {
         @Override
         public void run() {
             try {
-                if (reads != null) {
-                    reads.each(orderNos, store::touchOrders);
-                }
+                readAhead();
                 try {
                     ownTransaction.executeWithoutResult(this::writeAsPlanned);
                 } catch (PlanNoLongerHolds e) {
@@ -183,6 +186,21 @@ class SplitChunkWriter implements ItemStreamWriter<String> {
             } finally {
                 ahead = null;
                 previous = null;
+            }
+        }
+
+        /**
+         * Brings the chunk's order rows into the server's memory. Only that: a failure here fails
+         * nothing, since the chunk's transaction reads the rows itself (and meets any real trouble).
+         */
+        private void readAhead() {
+            if (rowReads == null) {
+                return;
+            }
+            try {
+                rowReads.each(orderNos, store::touchOrders);
+            } catch (RuntimeException e) {
+                log.warn("reading the chunk's orders ahead failed, the chunk goes on without: {}", e.toString());
             }
         }
 

@@ -57,7 +57,7 @@ public record SplitSettings(@DefaultValue("0") int chunkSize, @DefaultValue("200
         return setOrFor(chunkSize, database, 1000, 500);
     }
 
-    /** The slices of a chunk the planning thread reads at once on this database. */
+    /** The slices a chunk's order rows are read ahead in, before its locks, on this database (1: none). */
     public int readersFor(Database database) {
         return setOrFor(readers, database, 4, 1);
     }

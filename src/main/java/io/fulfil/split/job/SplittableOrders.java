@@ -6,10 +6,10 @@ package io.fulfil.split.job;
  * orders, each with its order's header (one row, without a line, for an order with none or one that
  * is not paid), so that a chunk's lines come with the demand: the server reads both tables once, in
  * key order, and sorts them, rather than looking each chunk's lines up at random pages when orders
- * are not paid in key order. Read without locks, as the run starts: the planning thread uses an
- * order's lines only while its row is still the one read with them (else it reads them again), and
- * the writer locks and re-reads each chunk's orders, so an order changed meanwhile is skipped or
- * planned again.
+ * are not paid in key order. Read without locks, as the run starts: the planning thread plans each
+ * chunk from these rows and lines, and the writer locks and re-reads each chunk's orders and plans
+ * the chunk again from the locked rows when one of them is no longer the row read here, so an order
+ * changed meanwhile is skipped or planned again.
  */
 final class SplittableOrders {
 
