@@ -37,9 +37,8 @@ import org.springframework.transaction.support.TransactionTemplate;
  * if it still holds: the orders are unchanged, no earlier chunk was planned again since, and the
  * ledger can still reserve all its stock. Otherwise it plans the chunk again on locked stock rows.
  * Chunks reserve stock and commit strictly in serving order: a chunk writes its orders' statuses and
- * its new rows, then waits
- * until the chunk before has committed, and only then reserves and commits; if the chunk before
- * failed, it rolls back. So scarce stock still goes to the earlier payer, a chunk never commits
+ * its new rows, then waits until the chunk before has committed, and only then reserves and commits;
+ * if the chunk before failed, it rolls back. So scarce stock still goes to the earlier payer, a chunk never commits
  * before the ones before it, and two chunks never wait for each other's locks. Because the orders
  * are locked and re-read, an order that another run split in the meantime is left alone: no order is
  * split twice, no stock allocated twice.
@@ -174,7 +173,7 @@ class SplitChunkWriter implements ItemStreamWriter<String> {
         @Override
         public void run() {
             try {
-                readAhead();
+                bringRowsIntoMemory();
                 try {
                     ownTransaction.executeWithoutResult(this::writeAsPlanned);
                 } catch (PlanNoLongerHolds e) {
@@ -193,7 +192,7 @@ class SplitChunkWriter implements ItemStreamWriter<String> {
          * Brings the chunk's order rows into the server's memory. Only that: a failure here fails
          * nothing, since the chunk's transaction reads the rows itself (and meets any real trouble).
          */
-        private void readAhead() {
+        private void bringRowsIntoMemory() {
             if (rowReads == null) {
                 return;
             }
