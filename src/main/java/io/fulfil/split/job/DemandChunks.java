@@ -5,10 +5,8 @@ import io.fulfil.split.job.SplitStore.LineRow;
 import io.fulfil.split.job.SplitStore.LockedOrder;
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.function.Consumer;
 
 /**
@@ -28,8 +26,6 @@ final class DemandChunks {
     private final int chunkSize;
     private final Consumer<DemandChunk> out;
     private List<String> orderNos;
-    /** The chunk's order numbers, to notice one that comes twice. */
-    private final Set<String> inChunk = new HashSet<>();
     private Map<String, LockedOrder> headers;
     private Map<String, List<LineRow>> paidLines;
     /** The order whose rows are being read; null before the first. */
@@ -58,12 +54,11 @@ final class DemandChunks {
             out.accept(new DemandChunk(orderNos, headers, paidLines));
             startChunk();
         }
-        if (!inChunk.add(orderNo)) {
+        if (headers.putIfAbsent(orderNo, header) != null) {
             // the demand's sort keeps an order's rows together; if it did not, lines would be lost
             throw new IllegalStateException("order " + orderNo + " came twice in the split's demand");
         }
         orderNos.add(orderNo);
-        headers.put(orderNo, header);
         current = orderNo;
         currentLines = null;
         if (OrderStatus.PAID.name().equals(header.status())) {
@@ -91,7 +86,6 @@ final class DemandChunks {
 
     private void startChunk() {
         orderNos = new ArrayList<>(chunkSize);
-        inChunk.clear();
         headers = new HashMap<>(chunkSize * 2);
         paidLines = new HashMap<>(chunkSize * 2);
     }

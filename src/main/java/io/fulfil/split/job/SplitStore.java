@@ -97,17 +97,17 @@ public class SplitStore {
     }
 
     /**
-     * Reads the orders' rows without locks and returns how many there are: a server that keeps them
-     * on disk then holds them in memory, where the chunk's locks and updates find them next.
+     * Reads the orders' rows without locks, for what that leaves behind: a server that keeps them on
+     * disk then holds them in memory, where the chunk's locks and updates find them next.
      */
-    public int touchOrders(Collection<String> orderNos) {
+    public void touchOrders(Collection<String> orderNos) {
         if (orderNos.isEmpty()) {
-            return 0;
+            return;
         }
-        // status is in no index: the server reads each order's own row, not an index that has its key
-        Integer found = jdbc.queryForObject("SELECT COUNT(o.status) FROM customer_order o WHERE "
+        // status is in no index: the server reads each order's own row, not an index that has its key;
+        // a count brings one number back instead of the rows
+        jdbc.queryForObject("SELECT COUNT(o.status) FROM customer_order o WHERE "
                 + keyLists.matches("o.order_no", "nos"), Map.of("nos", keyLists.bind(orderNos)), Integer.class);
-        return found == null ? 0 : found;
     }
 
     /**
