@@ -13,6 +13,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
@@ -66,6 +67,8 @@ class SplitChunkWriter implements ItemStreamWriter<String> {
 
     private final Deque<ChunkTask> inFlight = new ArrayDeque<>();
     private ExecutorService executor;
+    /** The executor's threads, so that close can wait until they have ended, not only their work. */
+    private List<Thread> writerThreads = List.of();
     private ChunkTask last;
     /** Taken from the reader on the step's thread: its step-scoped proxy means nothing on a writer thread. */
     private ChunkPlanner planner;
@@ -86,9 +89,12 @@ class SplitChunkWriter implements ItemStreamWriter<String> {
     @Override
     public void open(ExecutionContext executionContext) throws ItemStreamException {
         AtomicInteger number = new AtomicInteger();
+        List<Thread> threads = new CopyOnWriteArrayList<>();
+        writerThreads = threads;
         executor = Executors.newFixedThreadPool(writers, runnable -> {
             Thread thread = new Thread(LogContext.carried(runnable), "split-writer-" + number.incrementAndGet());
             thread.setDaemon(true);
+            threads.add(thread);
             return thread;
         });
         inFlight.clear();
@@ -132,6 +138,11 @@ class SplitChunkWriter implements ItemStreamWriter<String> {
         try {
             if (!executor.awaitTermination(10, TimeUnit.MINUTES)) {
                 log.warn("split writers still busy after 10 minutes; leaving them to finish");
+            } else {
+                // the pool counts as terminated while its last thread is still on its way out
+                for (Thread thread : writerThreads) {
+                    thread.join(TimeUnit.SECONDS.toMillis(10));
+                }
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
