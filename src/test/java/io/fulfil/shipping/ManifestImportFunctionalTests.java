@@ -471,4 +471,27 @@ abstract class ManifestImportFunctionalTests extends ShippingFlowTests {
         assertThat(status(fo("A"))).isEqualTo("PICKED");
         assertInvariants();
     }
+
+    /**
+     * Applied in partitions, a manifest's good rows are copied with the copy's own columns first
+     * ({@code __group}, {@code __line}); a file that names one of them could not be read back, so it is
+     * refused as a whole, naming the column, and nothing is applied.
+     */
+    @Test
+    void aManifestNamingAColumnOfThePartitionedCopyIsRefusedAsAWhole() throws Exception {
+        orders("A:S1x1");
+        splitAndWave();
+        pick(List.of(fo("A")));
+        Path file = write(tmp.resolve("reserved.csv"), MANIFEST_HEADER + ",__line",
+                fo("A") + ",SF,SF" + prefix + "A1,2026-11-21T12:00:00+08:00,1000,X");
+        ImportReport report = imports.importFile("manifests", file, false);
+        assertThat(report.ok()).isFalse();
+        assertThat(report.rejects()).anySatisfy(e -> {
+            assertThat(e.line()).isEqualTo(1);
+            assertThat(e.column()).isEqualTo("__line");
+            assertThat(e.reason()).contains("reserved for the import's own use");
+        });
+        assertThat(status(fo("A"))).isEqualTo("PICKED");
+        assertInvariants();
+    }
 }
