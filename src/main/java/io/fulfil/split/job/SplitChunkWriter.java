@@ -39,8 +39,8 @@ import org.springframework.transaction.support.TransactionTemplate;
  * ledger can still reserve all its stock. Otherwise it plans the chunk again on locked stock rows.
  * Chunks reserve stock and commit strictly in serving order: a chunk writes its orders' statuses and
  * its new rows, then waits until the chunk before has committed, and only then reserves and commits;
- * if the chunk before failed, it rolls back. So scarce stock still goes to the earlier payer, a chunk never commits
- * before the ones before it, and two chunks never wait for each other's locks. Because the orders
+ * if the chunk before failed, it rolls back. So scarce stock still goes to the earlier payer, a chunk
+ * never commits before the ones before it, and two chunks never wait for each other's locks. Because the orders
  * are locked and re-read, an order that another run split in the meantime is left alone: no order is
  * split twice, no stock allocated twice.
  *
@@ -149,7 +149,8 @@ class SplitChunkWriter implements ItemStreamWriter<String> {
         }
         executor = null;
         if (reads != null) {
-            // a chunk still running after the wait finds it closed, and skips its read ahead
+            // a chunk still running after the wait finds it closed: its read ahead fails, is logged, and
+            // the chunk goes on without it
             reads.close();
             reads = null;
         }
