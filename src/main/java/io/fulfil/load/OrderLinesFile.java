@@ -99,8 +99,10 @@ final class OrderLinesFile extends SqlTableFile<OrderLinesFile.OrderLineRow> {
 
     @Override
     Function<OrderLineRow, String> skipRule(List<OrderLineRow> batch) {
-        Map<String, String> taken = inFulfilment.among(batch.stream().map(OrderLineRow::orderNo).distinct().toList());
-        return line -> taken.get(line.orderNo());
+        // the lines of an order on hold may change: nothing was apportioned from them
+        OrdersInFulfilment.Taken taken = inFulfilment.among(batch.stream().map(OrderLineRow::orderNo).distinct()
+                .toList());
+        return line -> taken.reasonUnlessHeld(line.orderNo());
     }
 
     /** Deletes the stored lines the file no longer has, of the orders it has lines for. */
@@ -110,13 +112,13 @@ final class OrderLinesFile extends SqlTableFile<OrderLinesFile.OrderLineRow> {
         int deleted = 0;
         for (int from = 0; from < orderNos.size(); from += TableLoad.BATCH_SIZE) {
             List<String> chunk = orderNos.subList(from, Math.min(from + TableLoad.BATCH_SIZE, orderNos.size()));
-            Map<String, String> taken = inFulfilment.among(chunk);
+            OrdersInFulfilment.Taken taken = inFulfilment.among(chunk);
             List<SqlParameterSource> gone = new ArrayList<>();
             jdbc.query("SELECT order_no, line_no FROM order_line WHERE order_no IN (:keys)", Map.of("keys", chunk),
                     rs -> {
                         String orderNo = rs.getString(1);
                         int lineNo = rs.getInt(2);
-                        if (!taken.containsKey(orderNo) && !linesByOrder.get(orderNo).containsKey(lineNo)) {
+                        if (taken.reasonUnlessHeld(orderNo) == null && !linesByOrder.get(orderNo).containsKey(lineNo)) {
                             gone.add(new MapSqlParameterSource("orderNo", orderNo).addValue("lineNo", lineNo));
                         }
                     });

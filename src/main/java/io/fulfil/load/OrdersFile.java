@@ -104,10 +104,10 @@ final class OrdersFile extends SqlTableFile<OrdersFile.OrderRow> {
                 batch.stream().map(parsed -> parsed.value().orderNo()).toList());
         List<String> processorStatus = batch.stream().map(Parsed::value)
                 .filter(order -> !SET_BY_SHOP.contains(order.status())).map(OrderRow::orderNo).toList();
-        Map<String, String> taken = inFulfilment.among(processorStatus);
+        OrdersInFulfilment.Taken taken = inFulfilment.among(processorStatus);
         for (Parsed<OrderRow> parsed : batch) {
             OrderRow order = parsed.value();
-            if (!SET_BY_SHOP.contains(order.status()) && !taken.containsKey(order.orderNo())) {
+            if (!SET_BY_SHOP.contains(order.status()) && taken.reason(order.orderNo()) == null) {
                 parsed.row().reject("status", "status " + order.status() + " is set by the processor; an order not"
                         + " yet being fulfilled is PENDING_PAYMENT, PAID or CANCELLED");
             }
@@ -132,10 +132,16 @@ final class OrdersFile extends SqlTableFile<OrdersFile.OrderRow> {
         });
     }
 
+    /**
+     * Orders the processor has started on are left alone, with the reason; an order on hold only by its
+     * own row again (its status as the processor set it), while one of the shop's statuses changes it:
+     * PAID gives it back to the split.
+     */
     @Override
     Function<OrderRow, String> skipRule(List<OrderRow> batch) {
-        Map<String, String> taken = inFulfilment.among(batch.stream().map(OrderRow::orderNo).toList());
-        return order -> taken.get(order.orderNo());
+        OrdersInFulfilment.Taken taken = inFulfilment.among(batch.stream().map(OrderRow::orderNo).toList());
+        return order -> SET_BY_SHOP.contains(order.status())
+                ? taken.reasonUnlessHeld(order.orderNo()) : taken.reason(order.orderNo());
     }
 
     /**
@@ -145,7 +151,7 @@ final class OrdersFile extends SqlTableFile<OrdersFile.OrderRow> {
     @Override
     boolean sameAsStored(OrderRow value, OrderRow stored) {
         return value.equals(stored) || (value.status() == OrderStatus.PAID && stored.status() != OrderStatus.CANCELLED
-                && value.withStatus(stored.status()).equals(stored));
+                && stored.status() != OrderStatus.ON_HOLD && value.withStatus(stored.status()).equals(stored));
     }
 
     @Override
@@ -211,7 +217,8 @@ final class OrdersFile extends SqlTableFile<OrdersFile.OrderRow> {
                        ship_name = :shipName, ship_phone = :shipPhone, ship_province = :shipProvince,
                        ship_city = :shipCity, ship_address = :shipAddress, ship_latitude = :shipLatitude,
                        ship_longitude = :shipLongitude, goods_amount = :goodsAmount,
-                       discount_amount = :discountAmount, shipping_fee = :shippingFee, paid_amount = :paidAmount
+                       discount_amount = :discountAmount, shipping_fee = :shippingFee, paid_amount = :paidAmount,
+                       hold_reason = NULL, split_at = NULL
                  WHERE order_no = :orderNo""";
     }
 

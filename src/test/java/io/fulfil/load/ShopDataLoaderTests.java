@@ -234,6 +234,65 @@ class ShopDataLoaderTests extends LoaderTestSupport {
     }
 
     @Test
+    void anOrderOnHoldLoadedAgainCorrectedAndPaidGoesBackToTheSplit() throws IOException {
+        Path dir = copyFixture("orders", copyFixture("reference", tmp));
+        load(dir);
+        holdAsTheSplitDoes("O3");
+        replace(dir.resolve("orders.csv"), "100,0,0,99.00", "99.00,0,0,99.00");
+        replace(dir.resolve("order_lines.csv"), "O3,1,S1,10,10.00,0.00\n", "O3,1,S1,9,11.00,0.00\n");
+
+        LoadReport report = load(dir);
+
+        assertThat(report.hasErrors()).as(report.summary()).isFalse();
+        assertThat(jdbc.queryForMap("SELECT status, hold_reason, split_at, goods_amount FROM customer_order"
+                + " WHERE order_no = 'O3'")).containsEntry("STATUS", "PAID").containsEntry("HOLD_REASON", null)
+                .containsEntry("SPLIT_AT", null).containsEntry("GOODS_AMOUNT", new BigDecimal("99.00"));
+        assertThat(jdbc.queryForMap("SELECT quantity, unit_price FROM order_line WHERE order_no = 'O3'"))
+                .containsEntry("QUANTITY", 9).containsEntry("UNIT_PRICE", new BigDecimal("11.00"));
+        assertThat(counts(report, "orders.csv")).isEqualTo(new RowCounts(3, 0, 1, 2, 0, 0, 0));
+        assertThat(counts(report, "order_lines.csv")).isEqualTo(new RowCounts(4, 0, 1, 3, 0, 0, 0));
+        assertThat(file(report, "orders.csv").warnings()).isEmpty();
+    }
+
+    @Test
+    void anOrderOnHoldLoadedAgainAsItWasIsReleasedOnceItsCauseIsFixed() throws IOException {
+        Path dir = copyFixture("orders", copyFixture("reference", tmp));
+        load(dir);
+        holdAsTheSplitDoes("O1");
+
+        LoadReport report = load(dir);
+
+        assertThat(report.hasErrors()).as(report.summary()).isFalse();
+        assertThat(jdbc.queryForMap("SELECT status, hold_reason, split_at FROM customer_order WHERE order_no = 'O1'"))
+                .containsEntry("STATUS", "PAID").containsEntry("HOLD_REASON", null).containsEntry("SPLIT_AT", null);
+        assertThat(counts(report, "orders.csv").updated()).isEqualTo(1);
+    }
+
+    @Test
+    void anOrderOnHoldLoadedAgainOnHoldStaysHeldWithItsReason() throws IOException {
+        Path dir = copyFixture("orders", copyFixture("reference", tmp));
+        load(dir);
+        holdAsTheSplitDoes("O3");
+        replace(dir.resolve("orders.csv"), "O3,C3,PAID,", "O3,C3,ON_HOLD,");
+        replace(dir.resolve("orders.csv"), "王五", "王五六");
+
+        LoadReport report = load(dir);
+
+        assertThat(report.hasErrors()).as(report.summary()).isFalse();
+        assertThat(jdbc.queryForMap("SELECT status, hold_reason, ship_name FROM customer_order WHERE order_no = 'O3'"))
+                .containsEntry("STATUS", "ON_HOLD").containsEntry("HOLD_REASON", "amounts do not add up")
+                .containsEntry("SHIP_NAME", "王五");
+        assertThat(file(report, "orders.csv").warnings()).containsExactly(
+                "orders.csv:4: order 'O3' not changed: already being fulfilled (status ON_HOLD)");
+    }
+
+    /** What the split leaves on an order it cannot split: ON_HOLD, the reason and split_at, nothing else. */
+    private void holdAsTheSplitDoes(String orderNo) {
+        jdbc.update("UPDATE customer_order SET status = 'ON_HOLD', hold_reason = 'amounts do not add up',"
+                + " split_at = CURRENT_TIMESTAMP WHERE order_no = ?", orderNo);
+    }
+
+    @Test
     void aProcessorStatusIsAcceptedOnlyForAnOrderAlreadyBeingFulfilled() throws IOException {
         Path dir = copyFixture("orders", copyFixture("reference", tmp));
         load(dir);
