@@ -12,11 +12,13 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.stream.Stream;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Service;
 
 /**
  * Imports every file waiting in a kind's inbox folder ({@code <inbox>/picks/}): each {@code *.csv}
- * (not a {@code *.rejects.csv}, not a hidden file) in name order, one job execution per file. A file
+ * (not a {@code *.rejects.csv}, not a hidden file, not a symbolic link) in name order, one job execution per file. A file
  * imported whole (or imported before: its job instance is COMPLETED) moves to {@code processed/}; a
  * file with rejected rows moves with its rejects file to {@code rejected/}; a file whose import failed
  * for another reason stays, to be tried again. The move comes after the import's commit, so a process
@@ -25,6 +27,8 @@ import org.springframework.stereotype.Service;
  */
 @Service
 public class InboxImports {
+
+    private static final Logger log = LoggerFactory.getLogger(InboxImports.class);
 
     private final Imports imports;
     private final FileRoots roots;
@@ -74,14 +78,28 @@ public class InboxImports {
         return reports;
     }
 
+    /**
+     * The files to import, in name order. A symbolic link is passed over, with a warning: it could lead
+     * the import (and its rejects file, which repeats the rows it rejects) to a file outside the inbox.
+     */
     static List<Path> waiting(Path folder) throws IOException {
+        List<Path> waiting = new ArrayList<>();
         try (Stream<Path> files = Files.list(folder)) {
-            return files.filter(Files::isRegularFile).filter(p -> {
-                String name = p.getFileName().toString();
+            for (Path file : files.sorted().toList()) {
+                String name = file.getFileName().toString();
                 String lower = name.toLowerCase(Locale.ROOT);
-                return !name.startsWith(".") && lower.endsWith(".csv") && !lower.endsWith(".rejects.csv");
-            }).sorted().toList();
+                if (name.startsWith(".") || !lower.endsWith(".csv") || lower.endsWith(".rejects.csv")) {
+                    continue;
+                }
+                if (Files.isSymbolicLink(file)) {
+                    log.warn("{} not imported: a symbolic link; the inbox takes files, not links to files elsewhere",
+                            file);
+                } else if (Files.isRegularFile(file)) {
+                    waiting.add(file);
+                }
+            }
         }
+        return waiting;
     }
 
     /** Moves a file into a folder; a name already there gets a numbered suffix rather than being replaced. */

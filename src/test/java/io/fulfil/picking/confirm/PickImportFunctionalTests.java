@@ -453,6 +453,10 @@ abstract class PickImportFunctionalTests {
         Files.copy(Path.of("src/test/resources/picks/missing-column.csv"), folder.resolve("2-bad.csv"));
         Files.writeString(folder.resolve(".hidden.csv"), "ignored");
         Files.writeString(folder.resolve("old.rejects.csv"), "ignored");
+        // a link to a file outside the inbox is not followed
+        Path outside = waves.confirmation(tmp.resolve("outside.csv"), wave, l -> ((Number) l.get("PICK_SEQ")).intValue() == 3
+                ? quantity(l) : null);
+        Files.createSymbolicLink(folder.resolve("3-link.csv"), outside);
 
         List<ImportReport> reports = inbox.importWaiting("picks");
 
@@ -465,7 +469,9 @@ abstract class PickImportFunctionalTests {
         assertThat(folder.resolve("rejected/2-bad.rejects.csv")).exists();
         assertThat(folder.resolve(".hidden.csv")).exists();
         assertThat(folder.resolve("old.rejects.csv")).exists();
-        assertThat(InboxList.of(folder)).isEmpty();
+        assertThat(Files.isSymbolicLink(folder.resolve("3-link.csv"))).isTrue();
+        assertThat(folder.resolve("processed/3-link.csv")).doesNotExist();
+        assertThat(InboxList.of(folder)).containsExactly("3-link.csv");
     }
 
     @Test
