@@ -233,14 +233,19 @@ class EventStore {
                 });
     }
 
-    /** Closes the open intercept requests of these parcels: DONE when it came back, FAILED when delivered. */
+    /**
+     * Closes the intercept requests of these parcels, which have just reached a final status: DONE when
+     * it came back, FAILED when delivered. A request closed the other way is closed again: a late event
+     * can show that the other final status was reached first (see FulfilmentStatus#finalReachedEarlier).
+     */
     void closeIntercepts(Collection<String> fulfilmentNos, String outcome, LocalDateTime at) {
+        String otherOutcome = "DONE".equals(outcome) ? "FAILED" : "DONE";
         for (List<String> slice : keyLists.slices(fulfilmentNos)) {
             jdbc.update("""
                             UPDATE intercept_request SET status = :outcome, closed_at = :at
-                             WHERE %s AND status = 'OPEN'""".formatted(keyLists.matches("fulfilment_no", "nos")),
-                    new MapSqlParameterSource("outcome", outcome).addValue("at", SqlTimestamps.text(at))
-                            .addValue("nos", keyLists.bind(slice)));
+                             WHERE %s AND status IN ('OPEN', :other)""".formatted(keyLists.matches("fulfilment_no", "nos")),
+                    new MapSqlParameterSource("outcome", outcome).addValue("other", otherOutcome)
+                            .addValue("at", SqlTimestamps.text(at)).addValue("nos", keyLists.bind(slice)));
         }
     }
 

@@ -140,6 +140,13 @@ abstract class CancelFunctionalTests extends ShippingFlowTests {
                 .containsExactlyInAnyOrder(fo("SP") + "|DONE|", fo("IT") + "|FAILED|");
         assertThat(orderStatus("SP")).isEqualTo("CANCELLED");
         assertThat(orderStatus("IT")).isEqualTo("CANCELLED");
+        // a late event shows a third parcel delivered before it came back: delivered it is, and its
+        // intercept FAILED, not DONE
+        importOk("carrier-events", events("mx-returned.csv", List.of(event("YTO", "YT" + p + "MX", "RETURNED", 12))));
+        assertThat(interceptStatus(fo("MX", "SH"))).isEqualTo("DONE");
+        importOk("carrier-events", events("mx-delivered.csv", List.of(event("YTO", "YT" + p + "MX", "SIGNED", 11))));
+        assertThat(status(fo("MX", "SH"))).isEqualTo("DELIVERED");
+        assertThat(interceptStatus(fo("MX", "SH"))).isEqualTo("FAILED");
         // explain shows the parcels, their events, the intercept requests and every step of the cancellation
         List<String> sp = explanation.explain(order("SP"));
         assertThat(sp).as(String.join("\n", sp))
@@ -223,5 +230,10 @@ abstract class CancelFunctionalTests extends ShippingFlowTests {
         List<String> before = snapshot();
         run("cancel");
         assertThat(snapshot()).as("nothing to compensate").isEqualTo(before);
+    }
+
+    private String interceptStatus(String fulfilmentNo) {
+        return jdbc.queryForObject("SELECT status FROM intercept_request WHERE fulfilment_no = ?", String.class,
+                fulfilmentNo);
     }
 }
