@@ -22,8 +22,11 @@ import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
  */
 final class StockFile extends TableFile<StockFile.StockRow> {
 
-    /** ZONE-AISLE-BAY-LEVEL, e.g. {@code A-03-12-2}; the pick walk sorts on these parts. */
-    private static final Pattern LOCATION = Pattern.compile("[A-Z]+-\\d{2}-\\d{2}-\\d+");
+    /**
+     * ZONE-AISLE-BAY-LEVEL, e.g. {@code A-03-12-2} or {@code B-112-4-10}: aisle, bay and level are numbers
+     * of any width (CONTRACT §1), as many digits as the pick walk reads (WalkingOrder).
+     */
+    private static final Pattern LOCATION = Pattern.compile("[A-Z]+-\\d{1,9}-\\d{1,9}-\\d{1,9}");
 
     record StockRow(String warehouseCode, String skuCode, int onHand, String locationCode) {
     }

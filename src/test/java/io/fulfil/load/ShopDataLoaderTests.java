@@ -148,6 +148,25 @@ class ShopDataLoaderTests extends LoaderTestSupport {
     }
 
     @Test
+    void binsWithNumbersOfAnyWidthLoadAndAMalformedBinIsRejected() throws IOException {
+        Path dir = copyFixture("reference", tmp);
+        replace(dir.resolve("stock.csv"), "A-01-02-1", "A-9-5-1");
+        replace(dir.resolve("stock.csv"), "B-10-11-2", "B-112-04-10");
+
+        LoadReport report = load(dir);
+
+        assertThat(report.hasErrors()).as(report.summary()).isFalse();
+        assertThat(jdbc.queryForList("SELECT location_code FROM stock ORDER BY location_code", String.class))
+                .containsExactly("A-02-03-4", "A-9-5-1", "B-112-04-10", "C-01-01-1");
+
+        replace(dir.resolve("stock.csv"), "C-01-01-1", "C-01-01");
+        LoadReport bad = load(dir);
+
+        assertRejected(bad, "stock.csv", 3, "location_code",
+                "not a bin ZONE-AISLE-BAY-LEVEL such as A-03-12-2: 'C-01-01'");
+    }
+
+    @Test
     void aCountBelowWhatIsAllocatedIsRejected() {
         load(copyFixture("reference", tmp.resolve("ref")));
         jdbc.update("UPDATE stock SET allocated = 5 WHERE warehouse_code = 'W1' AND sku_code = 'S1'");
