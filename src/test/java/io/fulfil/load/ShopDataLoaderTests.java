@@ -254,9 +254,7 @@ class ShopDataLoaderTests extends LoaderTestSupport {
 
     @Test
     void anOrderOnHoldLoadedAgainCorrectedAndPaidGoesBackToTheSplit() throws IOException {
-        Path dir = copyFixture("orders", copyFixture("reference", tmp));
-        load(dir);
-        holdAsTheSplitDoes("O3");
+        Path dir = loadedWithOrderHeld("O3");
         replace(dir.resolve("orders.csv"), "100,0,0,99.00", "99.00,0,0,99.00");
         replace(dir.resolve("order_lines.csv"), "O3,1,S1,10,10.00,0.00\n", "O3,1,S1,9,11.00,0.00\n");
 
@@ -275,9 +273,7 @@ class ShopDataLoaderTests extends LoaderTestSupport {
 
     @Test
     void anOrderOnHoldLoadedAgainAsItWasIsReleasedOnceItsCauseIsFixed() throws IOException {
-        Path dir = copyFixture("orders", copyFixture("reference", tmp));
-        load(dir);
-        holdAsTheSplitDoes("O1");
+        Path dir = loadedWithOrderHeld("O1");
 
         LoadReport report = load(dir);
 
@@ -289,9 +285,7 @@ class ShopDataLoaderTests extends LoaderTestSupport {
 
     @Test
     void anOrderOnHoldLoadedAgainOnHoldStaysHeldWithItsReason() throws IOException {
-        Path dir = copyFixture("orders", copyFixture("reference", tmp));
-        load(dir);
-        holdAsTheSplitDoes("O3");
+        Path dir = loadedWithOrderHeld("O3");
         replace(dir.resolve("orders.csv"), "O3,C3,PAID,", "O3,C3,ON_HOLD,");
         replace(dir.resolve("orders.csv"), "王五", "王五六");
 
@@ -305,10 +299,16 @@ class ShopDataLoaderTests extends LoaderTestSupport {
                 "orders.csv:4: order 'O3' not changed: already being fulfilled (status ON_HOLD)");
     }
 
-    /** What the split leaves on an order it cannot split: ON_HOLD, the reason and split_at, nothing else. */
-    private void holdAsTheSplitDoes(String orderNo) {
+    /**
+     * The orders fixture loaded, and the order held as the split holds one it cannot split: ON_HOLD,
+     * the reason and split_at, nothing else. Returns the fixture's folder.
+     */
+    private Path loadedWithOrderHeld(String orderNo) {
+        Path dir = copyFixture("orders", copyFixture("reference", tmp));
+        load(dir);
         jdbc.update("UPDATE customer_order SET status = 'ON_HOLD', hold_reason = 'amounts do not add up',"
                 + " split_at = CURRENT_TIMESTAMP WHERE order_no = ?", orderNo);
+        return dir;
     }
 
     @Test
