@@ -243,7 +243,8 @@ class EventStore {
         for (List<String> slice : keyLists.slices(fulfilmentNos)) {
             jdbc.update("""
                             UPDATE intercept_request SET status = :outcome, closed_at = :at
-                             WHERE %s AND status IN ('OPEN', :other)""".formatted(keyLists.matches("fulfilment_no", "nos")),
+                             WHERE %s AND status IN ('OPEN', :other)""".formatted(
+                            keyLists.matches("fulfilment_no", "nos")),
                     new MapSqlParameterSource("outcome", outcome).addValue("other", otherOutcome)
                             .addValue("at", SqlTimestamps.text(at)).addValue("nos", keyLists.bind(slice)));
         }

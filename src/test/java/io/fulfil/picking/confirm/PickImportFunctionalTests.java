@@ -454,8 +454,8 @@ abstract class PickImportFunctionalTests {
         Files.writeString(folder.resolve(".hidden.csv"), "ignored");
         Files.writeString(folder.resolve("old.rejects.csv"), "ignored");
         // a link to a file outside the inbox is not followed
-        Path outside = waves.confirmation(tmp.resolve("outside.csv"), wave, l -> ((Number) l.get("PICK_SEQ")).intValue() == 3
-                ? quantity(l) : null);
+        Path outside = waves.confirmation(tmp.resolve("outside.csv"), wave,
+                l -> ((Number) l.get("PICK_SEQ")).intValue() == 3 ? quantity(l) : null);
         Files.createSymbolicLink(folder.resolve("3-link.csv"), outside);
 
         List<ImportReport> reports = inbox.importWaiting("picks");
