@@ -22,6 +22,12 @@ public record ImportReport(String kind, Path file, long executionId, String stat
                            long rejected, Map<String, Long> counts, List<RowError> rejects, Path rejectsFile,
                            String failure) {
 
+    /** The same report, its rejects file now at {@code moved} (the inbox moves it to {@code rejected/}). */
+    public ImportReport withRejectsFile(Path moved) {
+        return new ImportReport(kind, file, executionId, status, alreadyBy, rows, rejected, counts, rejects, moved,
+                failure);
+    }
+
     public long applied() {
         return counts.getOrDefault("applied", 0L);
     }

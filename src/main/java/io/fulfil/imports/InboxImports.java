@@ -64,7 +64,8 @@ public class InboxImports {
                     moveInto(rejected, file);
                     Path rejects = RejectFile.pathFor(file);
                     if (Files.exists(rejects)) {
-                        moveInto(rejected, rejects);
+                        // the report names the rejects file where the operator will find it
+                        report = report.withRejectsFile(moveInto(rejected, rejects));
                     }
                 }
             } catch (NoSuchFileException e) {
@@ -102,8 +103,11 @@ public class InboxImports {
         return waiting;
     }
 
-    /** Moves a file into a folder; a name already there gets a numbered suffix rather than being replaced. */
-    private static void moveInto(Path folder, Path file) throws IOException {
+    /**
+     * Moves a file into a folder; a name already there gets a numbered suffix rather than being replaced.
+     * Returns where the file is now.
+     */
+    private static Path moveInto(Path folder, Path file) throws IOException {
         Files.createDirectories(folder);
         String name = file.getFileName().toString();
         Path target = folder.resolve(name);
@@ -116,5 +120,6 @@ public class InboxImports {
         } catch (AtomicMoveNotSupportedException e) {
             Files.move(file, target);
         }
+        return target;
     }
 }

@@ -467,6 +467,7 @@ abstract class PickImportFunctionalTests {
         assertThat(folder.resolve("processed/1-good.csv")).exists();
         assertThat(folder.resolve("rejected/2-bad.csv")).exists();
         assertThat(folder.resolve("rejected/2-bad.rejects.csv")).exists();
+        assertThat(reports.get(2).rejectsFile()).isEqualTo(folder.resolve("rejected/2-bad.rejects.csv"));
         assertThat(folder.resolve(".hidden.csv")).exists();
         assertThat(folder.resolve("old.rejects.csv")).exists();
         assertThat(Files.isSymbolicLink(folder.resolve("3-link.csv"))).isTrue();
