@@ -104,7 +104,7 @@ public class Manifests implements ImportKind<ManifestRow> {
     public ManifestRow parse(CsvRow row) {
         String fulfilmentNo = row.text("fulfilment_no", 80);
         String carrier = row.text("carrier_code", 32);
-        String trackingNo = row.text("tracking_no", 64);
+        String trackingNo = row.code("tracking_no", 64);
         LocalDateTime shippedAt = row.offsetDateTime("shipped_at");
         Integer weight = row.positiveInt("weight_grams");
         if (carrier != null && !carriers.knows(carrier)) {

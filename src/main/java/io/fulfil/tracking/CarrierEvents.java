@@ -81,7 +81,7 @@ public class CarrierEvents implements ImportKind<CarrierEventRow> {
     @Override
     public CarrierEventRow parse(CsvRow row) {
         String carrier = row.text("carrier_code", 32);
-        String trackingNo = row.text("tracking_no", 64);
+        String trackingNo = row.code("tracking_no", 64);
         String code = row.text("event_code", 64);
         LocalDateTime at = row.offsetDateTime("event_time");
         String location = row.optionalText("location", 200);

@@ -128,6 +128,29 @@ class CsvSupportTests {
     }
 
     @Test
+    void aCodeWithASpaceLineBreakOrInvisibleCharacterInsideIsRejected() throws IOException {
+        Path file = write("tracking\nSF123\n\"SF\n123\"\nSF 123\nSF\u200B123\n  SF123  \n", StandardCharsets.UTF_8);
+        try (CsvInput input = CsvInput.open(file, List.of("tracking"))) {
+            assertThat(input.next().code("tracking", 64)).isEqualTo("SF123");
+            CsvRow lineBreak = input.next();
+            CsvRow space = input.next();
+            CsvRow invisible = input.next();
+            assertThat(lineBreak.code("tracking", 64)).isNull();
+            assertThat(space.code("tracking", 64)).isNull();
+            assertThat(invisible.code("tracking", 64)).isNull();
+            assertThat(input.next().code("tracking", 64)).as("spaces around are trimmed").isEqualTo("SF123");
+            assertThat(List.of(lineBreak, space, invisible)).flatExtracting(CsvRow::errors)
+                    .extracting(RowError::toString).containsExactly(
+                            "in.csv:3: column tracking: has a space, line break or invisible character (U+000A) at"
+                                    + " position 3: 'SF\n123'",
+                            "in.csv:5: column tracking: has a space, line break or invisible character (U+0020) at"
+                                    + " position 3: 'SF 123'",
+                            "in.csv:6: column tracking: has a space, line break or invisible character (U+200B) at"
+                                    + " position 3: 'SF\u200B123'");
+        }
+    }
+
+    @Test
     void typedGettersCollectEveryError() throws IOException {
         Path file = write("""
                 int,pos,money,flag,zone,ts,dec,txt

@@ -103,6 +103,28 @@ public final class CsvRow {
         return value == null ? null : fits(column, value, maxLength);
     }
 
+    /**
+     * A required code that people type and compare, such as a tracking number: no space, line break,
+     * control or invisible character inside it, since with one two codes that look the same differ.
+     */
+    public String code(String column, int maxLength) {
+        String value = text(column, maxLength);
+        if (value == null) {
+            return null;
+        }
+        for (int i = 0; i < value.length(); ) {
+            int c = value.codePointAt(i);
+            int type = Character.getType(c);
+            if (Character.isWhitespace(c) || Character.isSpaceChar(c) || type == Character.CONTROL
+                    || type == Character.FORMAT) {
+                return fail(column, String.format("has a space, line break or invisible character (U+%04X) at"
+                        + " position %d: %s", c, i + 1, CsvCells.quote(value)));
+            }
+            i += Character.charCount(c);
+        }
+        return value;
+    }
+
     /** A text value that may be blank (then null). */
     public String optionalText(String column) {
         String value = cell(column);
