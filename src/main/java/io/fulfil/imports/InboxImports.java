@@ -21,9 +21,9 @@ import org.springframework.stereotype.Service;
  * (not a {@code *.rejects.csv}, not a hidden file, not a symbolic link) in name order, one job
  * execution per file. A file imported whole (or imported before: its job instance is COMPLETED) moves
  * to {@code processed/}; a file with rejected rows moves with its rejects file to {@code rejected/}; a
- * file whose import failed for another reason stays, to be tried again. The move comes after the import's commit, so a process
- * that dies in between leaves the file in the inbox, and the next run finds it already imported and
- * moves it.
+ * file whose import failed for another reason stays, to be tried again. The move comes after the
+ * import's commit, so a process that dies in between leaves the file in the inbox, and the next run
+ * finds it already imported and moves it.
  */
 @Service
 public class InboxImports {

@@ -234,12 +234,17 @@ class EventStore {
     }
 
     /**
-     * Closes the intercept requests of these parcels, which have just reached a final status: DONE when
-     * it came back, FAILED when delivered. A request closed the other way is closed again: a late event
-     * can show that the other final status was reached first (see FulfilmentStatus#finalReachedEarlier).
+     * Closes the intercept requests of parcels that have just reached a final status: DONE for those
+     * that came back, FAILED for those delivered. A request closed the other way is closed again: a late
+     * event can show that the other final status was reached first (FulfilmentStatus#finalReachedEarlier).
      */
-    void closeIntercepts(Collection<String> fulfilmentNos, String outcome, LocalDateTime at) {
-        String otherOutcome = "DONE".equals(outcome) ? "FAILED" : "DONE";
+    void closeIntercepts(Collection<String> returned, Collection<String> delivered, LocalDateTime at) {
+        closeIntercepts(returned, "DONE", "FAILED", at);
+        closeIntercepts(delivered, "FAILED", "DONE", at);
+    }
+
+    private void closeIntercepts(Collection<String> fulfilmentNos, String outcome, String otherOutcome,
+                                 LocalDateTime at) {
         for (List<String> slice : keyLists.slices(fulfilmentNos)) {
             jdbc.update("""
                             UPDATE intercept_request SET status = :outcome, closed_at = :at

@@ -201,8 +201,7 @@ public class ParcelTracking {
         });
         changes.sort(java.util.Comparator.comparing(t -> t.before().fulfilmentNo()));
         fulfilmentOrders.track(changes);
-        store.closeIntercepts(returned, "DONE", now);
-        store.closeIntercepts(delivered, "FAILED", now);
+        store.closeIntercepts(returned, delivered, now);
         return restanding;
     }
 
