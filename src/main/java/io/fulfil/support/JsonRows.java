@@ -76,8 +76,8 @@ public final class JsonRows {
 
     private void quote(String value) {
         json.append('"');
-        // runs of characters that need no escape are copied whole, not one by one: most values (codes,
-        // numbers, names) are one run, a decision trace is text broken by a tab or a newline
+        // characters that need no escape are appended in runs between the escaped ones: most values
+        // (codes, numbers, names) are one run, a decision trace is text broken by a tab or a newline
         int run = 0;
         for (int i = 0; i < value.length(); i++) {
             char c = value.charAt(i);
@@ -95,6 +95,13 @@ public final class JsonRows {
                 default -> json.append(String.format("\\u%04x", (int) c));
             }
         }
-        json.append(value, run, value.length()).append('"');
+        // a whole string is copied as a block; a part of one (append(CharSequence, int, int)) one
+        // character at a time
+        if (run == 0) {
+            json.append(value);
+        } else {
+            json.append(value, run, value.length());
+        }
+        json.append('"');
     }
 }
