@@ -67,7 +67,7 @@ final class RowKeys {
     /**
      * FNV-1a over the UTF-8 bytes, then the SplitMix64 finaliser to spread the bits. Keys are mostly
      * ASCII, whose characters are their UTF-8 bytes: those are hashed from the string itself, without
-     * encoding a copy of it first (the file's every row has its keys fingerprinted).
+     * encoding a copy of it first (every row of a file has its keys fingerprinted).
      */
     static long fingerprint(String key) {
         long h = 0xcbf29ce484222325L;

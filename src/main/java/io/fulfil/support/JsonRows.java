@@ -95,8 +95,8 @@ public final class JsonRows {
                 default -> json.append(String.format("\\u%04x", (int) c));
             }
         }
-        // a whole string is copied as a block; a part of one (append(CharSequence, int, int)) one
-        // character at a time
+        // a whole string is copied as a block; a part of one (append(CharSequence, int, int)) is
+        // copied character by character on JDK 17
         if (run == 0) {
             json.append(value);
         } else {
