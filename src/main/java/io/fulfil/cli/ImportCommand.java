@@ -13,8 +13,8 @@ import picocli.CommandLine.Parameters;
         description = {"Imports one file now (a run of the job import-<kind> with file=<path>) and prints the",
                 "outcome: rows applied, unchanged, short picks, and rejected rows with line, column and reason",
                 "(the first 200; <file>.rejects.csv beside it has all). Whole or nothing unless --partial.",
-                "The same content imported again changes nothing. Kinds: picks (manifests and carrier-events",
-                "are planned)."})
+                "The same content imported again changes nothing. Kinds: picks (pick confirmations),",
+                "manifests (parcels handed to carriers), carrier-events (carriers' tracking events)."})
 final class ImportCommand implements Callable<Integer> {
 
     @Parameters(index = "0", paramLabel = "<kind>", description = "picks | manifests | carrier-events")

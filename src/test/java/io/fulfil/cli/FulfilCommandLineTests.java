@@ -65,6 +65,23 @@ class FulfilCommandLineTests {
                 "fulfil: unknown parameter(s) for job purge-history: keep-day; it takes: [keep-days=N]").doesNotContain("\n");
     }
 
+    @Test
+    void importsHelpNamesEveryKindItTakes() {
+        PrintStream out = System.out;
+        ByteArrayOutputStream captured = new ByteArrayOutputStream();
+        System.setOut(new PrintStream(captured, true, StandardCharsets.UTF_8));
+        int exit;
+        try {
+            exit = FulfilCommandLine.execute("import", "--help");
+        } finally {
+            System.setOut(out);
+        }
+        assertThat(exit).isZero();
+        String help = captured.toString(StandardCharsets.UTF_8).replaceAll("\\s+", " ");
+        assertThat(help).contains("Kinds: picks (pick confirmations), manifests (parcels handed to carriers), "
+                + "carrier-events (carriers' tracking events).").doesNotContain("planned");
+    }
+
     /** What {@code fulfil runs} prints on stderr with one setting given; asserts it exits with 1. */
     private String runsWith(String key, String value) {
         System.setProperty("fulfil.data-dir", dataDir.toString());
