@@ -17,6 +17,9 @@ import picocli.CommandLine.Parameters;
                 "manifests (parcels handed to carriers), carrier-events (carriers' tracking events)."})
 final class ImportCommand implements Callable<Integer> {
 
+    /** The kinds of file it imports (each the job import-<kind>). */
+    private static final java.util.List<String> KINDS = java.util.List.of("picks", "manifests", "carrier-events");
+
     @Parameters(index = "0", paramLabel = "<kind>", description = "picks | manifests | carrier-events")
     String kind;
 
@@ -31,9 +34,9 @@ final class ImportCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        if (!java.util.Set.of("picks", "manifests", "carrier-events").contains(kind)) {
+        if (!KINDS.contains(kind)) {
             throw new CommandLine.ParameterException(spec.commandLine(), "unknown kind '" + kind
-                    + "'; kinds: picks, manifests, carrier-events");
+                    + "'; kinds: " + String.join(", ", KINDS));
         }
         Imports imports = AppContext.bean(Imports.class);
         return print(imports.importFile(kind, file, partial));

@@ -24,13 +24,9 @@ final class RowKeys {
             grow();
         }
         long fingerprint = fingerprint(key);
-        int mask = slots.length - 2;
-        int slot = slotOf(fingerprint, mask);
-        while (slots[slot + 1] != 0) {
-            if (slots[slot] == fingerprint) {
-                return slots[slot + 1];
-            }
-            slot = (slot + 2) & mask;
+        int slot = probe(slots, fingerprint);
+        if (slots[slot + 1] != 0) {
+            return slots[slot + 1];
         }
         slots[slot] = fingerprint;
         slots[slot + 1] = line;
@@ -46,22 +42,26 @@ final class RowKeys {
     private void grow() {
         long[] old = slots;
         slots = new long[old.length * 2];
-        int mask = slots.length - 2;
         for (int i = 0; i < old.length; i += 2) {
             if (old[i + 1] != 0) {
-                int slot = slotOf(old[i], mask);
-                while (slots[slot + 1] != 0) {
-                    slot = (slot + 2) & mask;
-                }
+                int slot = probe(slots, old[i]);
                 slots[slot] = old[i];
                 slots[slot + 1] = old[i + 1];
             }
         }
     }
 
-    /** The first of the two longs of the fingerprint's home slot; {@code mask} is the table's length - 2. */
-    private static int slotOf(long fingerprint, int mask) {
-        return (int) ((fingerprint ^ (fingerprint >>> 32)) << 1) & mask;
+    /**
+     * The slot (its first long) that holds this fingerprint, or else the empty slot where it goes:
+     * linear probing from its home slot.
+     */
+    private static int probe(long[] table, long fingerprint) {
+        int mask = table.length - 2;
+        int slot = (int) ((fingerprint ^ (fingerprint >>> 32)) << 1) & mask;
+        while (table[slot + 1] != 0 && table[slot] != fingerprint) {
+            slot = (slot + 2) & mask;
+        }
+        return slot;
     }
 
     /**
